@@ -1,0 +1,162 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { cachedAllowlist, acknowledgeOnly, emit, guardWebhook, ipAllowed, JSON_ACK, readRawBody, reject } from '../shared/webhookGlue';
+import { commonTriggerOptions, readCommonOptions } from '../shared/triggerOptions';
+import { CRYPTOMUS_EVENTS, normalizeCryptomus, PAYMENT_STATES, PAYOUT_STATES } from './payload';
+import { verifyCryptomusWebhook, type CryptomusKeys } from './signature';
+
+export const CRYPTOMUS_IP = '91.227.144.54';
+
+const ALL_STATUSES = [...new Set([...Object.keys(PAYMENT_STATES), ...Object.keys(PAYOUT_STATES)])].sort();
+
+async function readKeys(ctx: IWebhookFunctions | IHookFunctions): Promise<CryptomusKeys> {
+	const credentials = await ctx.getCredentials('cryptomusApi');
+	return {
+		payment: String(credentials.paymentApiKey ?? '').trim(),
+		payout: String(credentials.payoutApiKey ?? '').trim(),
+	};
+}
+
+export class CryptomusTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cryptomus Trigger',
+		name: 'cryptomusTrigger',
+		icon: { light: 'file:cryptomus.svg', dark: 'file:cryptomus.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Cryptomus sends a verified payment, payout or wallet webhook',
+		defaults: { name: 'Cryptomus Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cryptomusApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Paste the Production URL above as <b>url_callback</b> when you create invoices, payouts or static wallets, or in the Cryptomus dashboard. Every webhook is checked against its <b>sign</b> with your Payment API key (and your Payout API key for payouts); anything else gets HTTP 401 and starts nothing.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'Payment', value: 'payment', description: 'Invoice payments' },
+					{ name: 'Payout', value: 'payout', description: 'Payouts you sent' },
+					{ name: 'Wallet', value: 'wallet', description: 'Payments to static wallets' },
+				],
+				default: [...CRYPTOMUS_EVENTS],
+				description: 'Which webhook types start the workflow. Others are acknowledged with HTTP 200 and ignored.',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: ALL_STATUSES.map((status) => ({ name: status, value: status })),
+				default: [],
+				description:
+					'Only start the workflow for these statuses. Leave empty to accept every status, including ones Cryptomus adds later.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: commonTriggerOptions(CRYPTOMUS_IP),
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			/** Nothing to register at Cryptomus; this only refuses to activate with a configuration that cannot work. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const keys = await readKeys(this);
+				if (!keys.payment && !keys.payout) {
+					throw new NodeOperationError(
+						this.getNode(),
+						'The Cryptomus credential has neither a Payment API key nor a Payout API key, so no webhook could be verified',
+						{ description: 'Open the credential and paste your Payment API key from the Cryptomus dashboard.' },
+					);
+				}
+				const options = this.getNodeParameter('options', {}) as { ipAllowlist?: string };
+				try {
+					cachedAllowlist(options.ipAllowlist ?? '');
+				} catch (error) {
+					throw new NodeOperationError(this.getNode(), (error as Error).message, {
+						description: 'Fix the IP Allowlist option: IP addresses or CIDR ranges, comma-separated.',
+					});
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await guardWebhook(this, async () => {
+			const options = readCommonOptions(this);
+			if (!ipAllowed(this, options.ipAllowlist, options.trustedProxyHops)) {
+				return reject(this, 403, 'ip_not_allowed');
+			}
+
+			let keys: CryptomusKeys;
+			try {
+				keys = await readKeys(this);
+			} catch {
+				return reject(this, 401, 'credential_missing');
+			}
+
+			const rawBody = await readRawBody(this);
+			if (!rawBody) return reject(this, 400, 'body_unreadable');
+
+			const verified = verifyCryptomusWebhook(rawBody, keys);
+			if (!verified.ok) {
+				return verified.reason === 'bad_format'
+					? reject(this, 400, 'bad_format')
+					: reject(this, 401, verified.reason);
+			}
+
+			const fields = normalizeCryptomus(verified.value.parsed.root);
+			if (!fields) return reject(this, 400, 'bad_body', 'unknown webhook type');
+
+			const events = this.getNodeParameter('events', []) as string[];
+			const statuses = this.getNodeParameter('statuses', []) as string[];
+			if (!events.includes(fields.event)) return acknowledgeOnly(this, JSON_ACK, `event ${fields.event} not selected`);
+			if (statuses.length > 0 && !statuses.includes(fields.status)) {
+				return acknowledgeOnly(this, JSON_ACK, `status ${fields.status} not selected`);
+			}
+
+			return emit(this, JSON_ACK, fields, {
+				includePayload: options.includePayload,
+				extra: { signedWith: verified.value.key },
+			});
+		});
+	}
+}

@@ -1,0 +1,158 @@
+/**
+ * The n8n glue every trigger repeats, in one place: read the raw bytes, answer 400/401/403 properly
+ * (`res.status().send()` + `noWebhookResponse`, never `webhookResponse: {status}`, which is an HTTP 200), log a
+ * reason without secrets or payloads, check the optional IP allowlist, and emit the normalized item.
+ *
+ * Every answer is written here, so n8n never falls back to its own body (`firstEntryJson`, "Workflow was started").
+ */
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { clientIp, isIpAllowed, parseIpAllowlist, type IpRange } from './ipAllowlist';
+import type { NormalizedFields, RejectReason } from './types';
+
+export interface Acknowledgement {
+	status: number;
+	contentType: string;
+	body: string;
+}
+
+export const JSON_ACK: Acknowledgement = {
+	status: 200,
+	contentType: 'application/json; charset=utf-8',
+	body: '{"received":true}',
+};
+
+const GENERIC_BODIES: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	500: 'Internal Server Error',
+};
+
+export type RejectStatus = 400 | 401 | 403 | 500;
+
+/** Why a request was refused: a verifier's reason code or a glue-level one; logged, never sent. */
+export type LoggedReason =
+	| RejectReason
+	| 'body_unreadable'
+	| 'bad_body'
+	| 'credential_missing'
+	| 'configuration_error'
+	| 'internal_error';
+
+/** The exact bytes of the request body (n8n keeps them as `req.rawBody`; read them if it has not yet). */
+export async function readRawBody(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
+	const req = ctx.getRequestObject();
+	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') {
+		await req.readRawBody();
+	}
+	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
+}
+
+/** The first value of a request header (lower-case name), or `undefined`. */
+export function header(ctx: IWebhookFunctions, name: string): string | undefined {
+	const value = ctx.getHeaderData()[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+function send(ctx: IWebhookFunctions, status: number, contentType: string, body: string): void {
+	const res = ctx.getResponseObject();
+	res.status(status);
+	res.setHeader('Content-Type', contentType);
+	res.send(body);
+}
+
+function logContext(ctx: IWebhookFunctions): IDataObject {
+	const node = ctx.getNode();
+	return { node: node.name, nodeType: node.type, workflowId: ctx.getWorkflow().id };
+}
+
+/** Answers with a generic body, logs the reason (never a secret or the payload) and starts no workflow. */
+export function reject(
+	ctx: IWebhookFunctions,
+	status: RejectStatus,
+	reason: LoggedReason,
+	detail?: string,
+): IWebhookResponseData {
+	const message = `Webhook request rejected with HTTP ${status}: ${reason}${detail ? ` (${detail})` : ''}`;
+	if (status === 500) ctx.logger.error(message, { ...logContext(ctx), reason });
+	else ctx.logger.warn(message, { ...logContext(ctx), reason });
+	send(ctx, status, 'text/plain; charset=utf-8', GENERIC_BODIES[status]);
+	return { noWebhookResponse: true };
+}
+
+/** A valid delivery the user did not select: acknowledged (so the provider stops retrying), no workflow. */
+export function acknowledgeOnly(
+	ctx: IWebhookFunctions,
+	ack: Acknowledgement,
+	why: string,
+): IWebhookResponseData {
+	ctx.logger.debug(`Webhook delivery acknowledged without starting the workflow: ${why}`, logContext(ctx));
+	send(ctx, ack.status, ack.contentType, ack.body);
+	return { noWebhookResponse: true };
+}
+
+export interface EmitOptions {
+	/** Keep the provider's parsed body under `payload` (default true). */
+	includePayload: boolean;
+	/** Provider-specific extra top-level fields (e.g. which key verified the signature). */
+	extra?: IDataObject;
+	now?: Date;
+}
+
+/** Acknowledges the delivery and starts the workflow with exactly one normalized item. */
+export function emit(
+	ctx: IWebhookFunctions,
+	ack: Acknowledgement,
+	fields: NormalizedFields,
+	options: EmitOptions,
+): IWebhookResponseData {
+	const { payload, ...top } = fields;
+	const json: IDataObject = {
+		...top,
+		...options.extra,
+		receivedAt: (options.now ?? new Date()).toISOString(),
+	};
+	if (options.includePayload) json.payload = payload as IDataObject;
+	const item: INodeExecutionData = { json };
+	send(ctx, ack.status, ack.contentType, ack.body);
+	return { noWebhookResponse: true, workflowData: [[item]] };
+}
+
+const allowlistCache = new Map<string, IpRange[]>();
+const ALLOWLIST_CACHE_LIMIT = 100;
+
+/** Parses an allowlist once per distinct text (node parameters rarely change); throws `IpAllowlistError`. */
+export function cachedAllowlist(text: string): IpRange[] {
+	let ranges = allowlistCache.get(text);
+	if (!ranges) {
+		ranges = parseIpAllowlist(text);
+		if (allowlistCache.size >= ALLOWLIST_CACHE_LIMIT) allowlistCache.clear();
+		allowlistCache.set(text, ranges);
+	}
+	return ranges;
+}
+
+/** `true` when no allowlist is set or the client address is in it. */
+export function ipAllowed(ctx: IWebhookFunctions, allowlistText: string, trustedProxyHops: number): boolean {
+	if (allowlistText.trim() === '') return true;
+	const req = ctx.getRequestObject();
+	const ip = clientIp(req.socket?.remoteAddress, req.headers['x-forwarded-for'], trustedProxyHops);
+	return isIpAllowed(ip, cachedAllowlist(allowlistText));
+}
+
+/**
+ * Runs a trigger's handler so that `webhook()` never throws: an unexpected error is logged (name only, no payload)
+ * and answered with a generic 500, which makes the provider retry later. No workflow starts.
+ */
+export async function guardWebhook(
+	ctx: IWebhookFunctions,
+	handler: () => Promise<IWebhookResponseData>,
+): Promise<IWebhookResponseData> {
+	try {
+		return await handler();
+	} catch (error) {
+		const name = error instanceof Error ? error.name : typeof error;
+		return reject(ctx, 500, 'internal_error', name);
+	}
+}
