@@ -49,6 +49,12 @@ export async function readRawBody(ctx: IWebhookFunctions): Promise<Buffer | unde
 	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 }
 
+/** The request line's path + raw query as the client sent it (Express keeps it in `originalUrl`). */
+export function requestLine(ctx: IWebhookFunctions): string {
+	const req = ctx.getRequestObject();
+	return req.originalUrl ?? req.url ?? '';
+}
+
 /** The first value of a request header (lower-case name), or `undefined`. */
 export function header(ctx: IWebhookFunctions, name: string): string | undefined {
 	const value = ctx.getHeaderData()[name.toLowerCase()];
