@@ -152,13 +152,16 @@ describe('Cryptomus Trigger webhook()', () => {
 	});
 
 	it('an unexpected internal error is answered 500 without throwing', async () => {
-		const base = setup(signed);
-		const run = await runWebhook(trigger, {
-			...base,
-			parameters: new Proxy({}, { has: () => { throw new Error('boom'); } }) as Record<string, unknown>,
-		});
+		const base = setup(signed, { parameters: { events: ['payment'], statuses: [], options: { ipAllowlist: '1.2.3.4' } } });
+		const run = await runWebhook(trigger, { ...base, request: { body: signed, brokenSocket: true } });
 		expect(run.response.status).toBe(500);
 		expect(run.items).toHaveLength(0);
+		expect(run.logs.some((l) => l.level === 'error' && l.message.includes('internal_error'))).toBe(true);
+	});
+
+	it('uses the defaults n8n fills in for a freshly added node (all events, all statuses)', async () => {
+		const run = await runWebhook(trigger, setup(signed, { parameters: {} }));
+		expect(run.items).toHaveLength(1);
 	});
 });
 
