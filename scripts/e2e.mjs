@@ -27,6 +27,7 @@ import {
   n8nEnv,
   startN8n,
   stopAll,
+  stopAllOnSignals,
   stopProcess,
   tail,
   waitForN8n,
@@ -154,6 +155,8 @@ async function ownerAndApiKey(baseUrl) {
   return key;
 }
 
+let jestChild = null;
+
 function runJest(env) {
   return new Promise((resolve) => {
     const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
@@ -162,11 +165,13 @@ function runJest(env) {
       env: { ...process.env, ...env },
       stdio: 'inherit',
     });
+    jestChild = child;
     const timer = setTimeout(() => {
       log(`jest still running after ${JEST_TIMEOUT_MS / 60000} min: stopping it`);
       child.kill('SIGKILL');
     }, JEST_TIMEOUT_MS);
     child.on('exit', (code, signal) => {
+      jestChild = null;
       clearTimeout(timer);
       resolve(code ?? (signal ? 1 : 0));
     });
@@ -322,12 +327,9 @@ async function main() {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    log(`\n${sig}: stopping n8n…`);
-    void stopAll().finally(() => process.exit(130));
-  });
-}
+stopAllOnSignals(() => {
+  if (jestChild) jestChild.kill('SIGKILL');
+});
 
 main().then(
   (code) => process.exit(code),

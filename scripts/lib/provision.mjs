@@ -76,6 +76,20 @@ function countPackages(nodeModules) {
   return n;
 }
 
+/** Child processes of runStep() still running (so a signal handler can stop them by PID). */
+const steps = new Set();
+
+/** Kills every runStep() child still running (SIGTERM to its process group). */
+export function killRunningSteps() {
+  for (const child of steps) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
 /**
  * Runs a command, streaming nothing but a heartbeat (every 2 s on a terminal, every 30 s otherwise).
  * Its output goes to `logFile`; on failure the last lines are printed.
@@ -85,7 +99,8 @@ export function runStep(label, cmd, args, { cwd, env, logFile, progress } = {}) 
     const started = Date.now();
     const out = fs.openSync(logFile, 'a');
     fs.writeSync(out, `\n$ ${cmd} ${args.join(' ')}   (cwd ${cwd})\n`);
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out] });
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out], detached: true });
+    steps.add(child);
     const tick = () => {
       const extra = progress ? `, ${progress()}` : '';
       const line = `  … ${label}: ${fmtSeconds(Date.now() - started)}${extra}`;
@@ -94,11 +109,13 @@ export function runStep(label, cmd, args, { cwd, env, logFile, progress } = {}) 
     };
     const timer = setInterval(tick, isTTY ? 2000 : 30000);
     child.on('error', (err) => {
+      steps.delete(child);
       clearInterval(timer);
       fs.closeSync(out);
       reject(err);
     });
     child.on('exit', (code, signal) => {
+      steps.delete(child);
       clearInterval(timer);
       fs.closeSync(out);
       if (isTTY) process.stdout.write('\r\x1b[K');
