@@ -18,6 +18,7 @@ import {
   freePorts,
   installPackageInto,
   isPortFree,
+  isStopping,
   n8nCli,
   n8nEnv,
   somethingListens,
@@ -121,7 +122,7 @@ function makeFilter() {
       skipping = 'stack';
       return false;
     }
-    if (/^There are deprecations related to your n8n setup/.test(line)) {
+    if (/^There are deprecations related to your/.test(line)) {
       skipping = 'list';
       return false;
     }
@@ -178,7 +179,7 @@ async function main() {
   process.stdout.write(banner(editorUrl));
   log(`(ready ${((Date.now() - started) / 1000).toFixed(1)} s after \`npm run dev\`)`);
   const { code, signal } = await n8n.exited;
-  // Reached only when n8n ended by itself (Ctrl+C goes through stopAllOnSignals, which exits).
+  if (isStopping()) return; // Ctrl+C: stopAllOnSignals finishes and exits 0
   console.error(`n8n exited (${signal ?? `code ${code}`}); log: ${rel(logFile)}`);
   await stopProcess(n8n);
   process.exit(code || 1);

