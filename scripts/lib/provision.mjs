@@ -41,6 +41,12 @@ export const DEFAULT_N8N_VERSION = '2.41.1';
 
 const MARKER = '.complete';
 
+/** A path as shown to the user: relative to the repo when inside it. */
+function shown(p) {
+  const rel = path.relative(REPO_ROOT, p);
+  return rel.startsWith('..') ? p : rel;
+}
+
 // ---------------------------------------------------------------------------------------------- logging
 
 const isTTY = Boolean(process.stdout.isTTY);
@@ -182,7 +188,7 @@ async function withInstallLock(dir, fn) {
         fs.rmSync(lockFile, { force: true });
         continue;
       }
-      if (!told) log(`  waiting for another install into ${path.relative(REPO_ROOT, dir)}/ (pid ${holder}) to finish…`);
+      if (!told) log(`  waiting for another install into ${shown(dir)}/ (pid ${holder}) to finish…`);
       told = true;
       await new Promise((r) => setTimeout(r, 2000));
     }
@@ -243,7 +249,7 @@ async function installNode24(p, pkgJson, key) {
         'point at it: N8N_NODE=/path/to/node24/bin/node npm run dev',
     );
   }
-  log(`Installing Node ${NODE24_VERSION} (npm package ${NODE_PACKAGE}, ~52 MB) into ${path.relative(REPO_ROOT, p.dir)}/`);
+  log(`Installing Node ${NODE24_VERSION} (npm package ${NODE_PACKAGE}, ~52 MB) into ${shown(p.dir)}/`);
   removeTree(p.dir);
   fs.mkdirSync(p.dir, { recursive: true });
   fs.writeFileSync(path.join(p.dir, 'package.json'), pkgJson);
@@ -301,14 +307,14 @@ export async function ensureN8n(version) {
   if (readMarker(p.dir) === key && fs.existsSync(p.bin)) return { ...p, node24 };
   return withInstallLock(p.dir, async () => {
     if (readMarker(p.dir) === key && fs.existsSync(p.bin)) return { ...p, node24 }; // installed while we waited
-    await installN8n(version, { p, node24, pkgJson, lock, lockSrc });
+    await installN8n(version, { p, node24, pkgJson, lock, lockSrc, key });
     return { ...p, node24 };
   });
 }
 
-async function installN8n(version, { p, node24, pkgJson, lock, lockSrc }) {
+async function installN8n(version, { p, node24, pkgJson, lock, lockSrc, key }) {
   const started = Date.now();
-  log(`Installing n8n ${version} into ${path.relative(REPO_ROOT, p.dir)}/ — first time only, takes a few minutes`);
+  log(`Installing n8n ${version} into ${shown(p.dir)}/ — first time only, takes a few minutes`);
   log('  (about 2 400 packages / 2-3 GB, then sqlite3 is compiled for Node 24)');
   removeTree(p.dir);
   fs.mkdirSync(p.dir, { recursive: true });
@@ -333,7 +339,7 @@ async function installN8n(version, { p, node24, pkgJson, lock, lockSrc }) {
   if (!lock) {
     fs.mkdirSync(path.dirname(lockSrc), { recursive: true });
     fs.copyFileSync(path.join(p.dir, 'package-lock.json'), lockSrc);
-    log(`  wrote ${path.relative(REPO_ROOT, lockSrc)}: commit it to pin this n8n's dependency tree`);
+    log(`  wrote ${shown(lockSrc)}: commit it to pin this n8n's dependency tree`);
   }
   await runStep('npm rebuild sqlite3 (compiles the native module for Node 24)', 'npm', ['rebuild', 'sqlite3', '--foreground-scripts'], {
     cwd: p.dir,
