@@ -142,11 +142,12 @@ export function n8nEnv(inst, { userFolder, port, brokerPort, encryptionKey, list
 }
 
 /** Runs one n8n CLI command (`import:workflow …`) to completion; output goes to `logFile`. */
-export async function n8nCli(inst, env, args, { logFile, label }) {
+export async function n8nCli(inst, env, args, { logFile, label, print }) {
   await runStep(label ?? `n8n ${args.join(' ')}`, inst.node24.node, [inst.bin, ...args], {
     cwd: env.N8N_USER_FOLDER,
     env,
     logFile,
+    print,
   });
 }
 

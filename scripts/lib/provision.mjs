@@ -100,20 +100,21 @@ export function killRunningSteps() {
  * Runs a command, streaming nothing but a heartbeat (every 2 s on a terminal, every 30 s otherwise).
  * Its output goes to `logFile`; on failure the last lines are printed.
  */
-export function runStep(label, cmd, args, { cwd, env, logFile, progress } = {}) {
+export function runStep(label, cmd, args, { cwd, env, logFile, progress, print = log } = {}) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const out = fs.openSync(logFile, 'a');
     fs.writeSync(out, `\n$ ${cmd} ${args.join(' ')}   (cwd ${cwd})\n`);
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out], detached: true });
     steps.add(child);
+    const live = isTTY && print === log; // rewrite one terminal line, unless output is being collected
     const tick = () => {
       const extra = progress ? `, ${progress()}` : '';
       const line = `  … ${label}: ${fmtSeconds(Date.now() - started)}${extra}`;
-      if (isTTY) process.stdout.write(`\r${line}\x1b[K`);
-      else log(line);
+      if (live) process.stdout.write(`\r${line}\x1b[K`);
+      else print(line);
     };
-    const timer = setInterval(tick, isTTY ? 2000 : 30000);
+    const timer = setInterval(tick, live ? 2000 : 30000);
     child.on('error', (err) => {
       steps.delete(child);
       clearInterval(timer);
@@ -124,9 +125,9 @@ export function runStep(label, cmd, args, { cwd, env, logFile, progress } = {}) 
       steps.delete(child);
       clearInterval(timer);
       fs.closeSync(out);
-      if (isTTY) process.stdout.write('\r\x1b[K');
+      if (live) process.stdout.write('\r\x1b[K');
       if (code === 0) {
-        log(`  ✓ ${label} (${fmtSeconds(Date.now() - started)})`);
+        print(`  ✓ ${label} (${fmtSeconds(Date.now() - started)})`);
         resolve();
         return;
       }
