@@ -78,6 +78,9 @@ export function somethingListens(port, host = '127.0.0.1') {
  * Returns the tarball path.
  */
 export async function buildAndPack(destDir, { logFile }) {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'node_modules', 'typescript'))) {
+    throw new Error("This package's dev dependencies are not installed: run `npm install` in the repo first.");
+  }
   fs.mkdirSync(destDir, { recursive: true });
   for (const f of fs.readdirSync(destDir)) if (f.endsWith('.tgz')) fs.rmSync(path.join(destDir, f));
   await runStep('npm run build', 'npm', ['run', 'build'], { cwd: REPO_ROOT, env: process.env, logFile });
