@@ -70,20 +70,31 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const PORTS_PER_VERSION = 3 + 8; // n8n, broker, capture + a pool for ctx.port()
 const chunk = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
-/** Kills n8n process groups a previous, killed run left behind (recorded in .e2e/<run>/n8n.pid). */
+/** Kills n8n process groups a previous run left behind when it was killed (recorded in .e2e/<run>/n8n.pid). */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function killLeftovers() {
   if (!fs.existsSync(E2E_DIR)) return;
   for (const d of fs.readdirSync(E2E_DIR)) {
     const pidFile = path.join(E2E_DIR, d, 'n8n.pid');
     if (!fs.existsSync(pidFile)) continue;
-    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-    let cmdline = '';
+    const [pid, owner] = fs.readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number);
+    if (owner && alive(owner)) continue; // its e2e run is still going (another terminal)
+    // Only if that PID is still our n8n: started with this run folder as its working directory.
+    let cwd = '';
     try {
-      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
     } catch {
-      /* gone */
+      /* gone (or not Linux) */
     }
-    if (pid > 1 && cmdline.includes(path.join(E2E_DIR, '..')) && cmdline.includes('n8n')) {
+    if (pid > 1 && cwd === path.join(E2E_DIR, d)) {
       log(`Stopping n8n left running by an earlier run (pid ${pid}, ${d})`);
       try {
         process.kill(-pid, 'SIGKILL');
@@ -255,7 +266,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
 
   t = Date.now();
   const n8n = startN8n(inst, env, { logFile });
-  fs.writeFileSync(path.join(runDir, 'n8n.pid'), String(n8n.pid));
+  fs.writeFileSync(path.join(runDir, 'n8n.pid'), `${n8n.pid} ${process.pid}\n`); // n8n, and the run that owns it
   try {
     await waitForN8n(n8n, { baseUrl, logFile });
     await waitForLanes(lanes);
