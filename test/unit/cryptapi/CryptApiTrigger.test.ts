@@ -2,16 +2,18 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { CRYPTAPI_IPS, CryptApiTrigger } from '../../../nodes/CryptApi/CryptApiTrigger.node';
 import { signCryptApi } from '../../../nodes/CryptApi/signature';
-import { mockContexts, runActivation, runWebhook, type MockRequest, type MockSetup } from '../../helpers/webhookContext';
+import { runActivation, runWebhook, type MockRequest, type MockSetup } from '../../helpers/webhookContext';
 import { GET_VECTOR_QUERY, readFixture, TEST_PRIVATE_PEM, TEST_PUBLIC_PEM, vectors } from './fixtures';
 
 const node = new CryptApiTrigger();
 const NODE_TYPE = 'n8n-nodes-crypto-webhooks.cryptApiTrigger';
-/** The vector's public base, as n8n would publish it (WEBHOOK_URL=https://n8n.example.com/). */
-const PUBLIC_BASE = vectors.get.publicBase;
-const REQUEST_PATH = '/webhook/cryptapi';
+/** The node's Production URL as n8n publishes it (WEBHOOK_URL=https://n8n.example.com/, webhookId abc-123). */
+const PUBLIC_URL = 'https://n8n.example.com/webhook/abc-123/webhook';
+const REQUEST_PATH = '/webhook/abc-123/webhook';
+/** The spec's GET vector was signed for this callback URL: reached through the Public Callback URL option. */
+const VECTOR_OPTIONS = { options: { publicCallbackUrl: vectors.get.publicBase } };
 
-function setup(request: MockRequest, parameters: Record<string, unknown> = {}, webhookUrl = PUBLIC_BASE): MockSetup {
+function setup(request: MockRequest, parameters: Record<string, unknown> = {}, webhookUrl = PUBLIC_URL): MockSetup {
 	return {
 		nodeType: NODE_TYPE,
 		parameters: { events: ['pending', 'confirmed'], publicKey: TEST_PUBLIC_PEM, options: {}, ...parameters },
@@ -35,7 +37,7 @@ const postRequest = (body: string, signature?: string, rawQuery = '', contentTyp
 });
 
 /** A GET callback signed over `publicBase?rawQuery` with the test key. */
-const signedGet = (rawQuery: string, publicBase = PUBLIC_BASE) => signCryptApi(`${publicBase}?${rawQuery}`, TEST_PRIVATE_PEM);
+const signedGet = (rawQuery: string, publicBase = PUBLIC_URL) => signCryptApi(`${publicBase}?${rawQuery}`, TEST_PRIVATE_PEM);
 
 function expectOk(run: Awaited<ReturnType<typeof runWebhook>>) {
 	expect(run.response.status).toBe(200);
@@ -73,7 +75,7 @@ describe('CryptApiTrigger description', () => {
 
 describe('CryptApiTrigger GET callbacks', () => {
 	it('accepts the spec vector and emits the normalized item', async () => {
-		const run = await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY, vectors.get.signature)));
+		const run = await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY, vectors.get.signature), VECTOR_OPTIONS));
 		expectOk(run);
 		expect(run.items).toHaveLength(1);
 		expect(run.items[0]).toMatchObject({
@@ -122,19 +124,37 @@ describe('CryptApiTrigger GET callbacks', () => {
 		expect(run.items).toHaveLength(1);
 	});
 
-	it('verifies a test-URL request against the test URL when n8n tells it (n8n 2.x)', async () => {
-		const testUrl = 'https://n8n.example.com/webhook-test/abc/webhook';
+	it('verifies against the URL n8n says was called (test URL on n8n 2.x), not the production URL', async () => {
+		const testUrl = 'https://n8n.example.com/webhook-test/abc-123/webhook';
 		const rawQuery = 'uuid=u-9&pending=0';
-		const contexts = mockContexts(setup(getRequest(rawQuery, signedGet(rawQuery, testUrl))));
-		const webhook = { ...contexts.webhook, getWebhookResourceUrl: () => testUrl } as unknown as IWebhookFunctions;
-		const result = await node.webhook.call(webhook);
-		expect(contexts.response.body).toBe('*ok*');
+		const request = getRequest(rawQuery, signedGet(rawQuery, testUrl));
+		expectRejected(await runWebhook(node, setup(request)), 401);
+		const response: { status?: number; body?: string } = {};
+		const res = {
+			status: (code: number) => ((response.status = code), res),
+			setHeader: () => res,
+			send: (body: string) => ((response.body = body), res),
+		};
+		const ctx = {
+			getNode: () => ({ name: 'Trigger', type: NODE_TYPE }),
+			getWorkflow: () => ({ id: 'workflow-1' }),
+			getNodeParameter: (name: string, fallback: unknown) =>
+				({ events: ['pending', 'confirmed'], publicKey: TEST_PUBLIC_PEM, options: {} })[name] ?? fallback,
+			getRequestObject: () => ({ method: 'GET', originalUrl: request.url, headers: request.headers, socket: {} }),
+			getResponseObject: () => res,
+			getHeaderData: () => request.headers,
+			getNodeWebhookUrl: () => PUBLIC_URL,
+			getWebhookResourceUrl: () => testUrl,
+			logger: { debug: () => undefined, warn: () => undefined, error: () => undefined },
+		} as unknown as IWebhookFunctions;
+		const result = await node.webhook.call(ctx);
+		expect(response).toEqual({ status: 200, body: '*ok*' });
 		expect(result.workflowData?.[0]).toHaveLength(1);
 	});
 
 	it('rejects a tampered query parameter with 401 and logs the reason only', async () => {
 		const tampered = GET_VECTOR_QUERY.replace('order_id=123', 'order_id=999');
-		const run = await runWebhook(node, setup(getRequest(tampered, vectors.get.signature)));
+		const run = await runWebhook(node, setup(getRequest(tampered, vectors.get.signature), VECTOR_OPTIONS));
 		expectRejected(run, 401);
 		expect(run.response.body).toBe('Unauthorized');
 		const logged = JSON.stringify(run.logs);
@@ -144,12 +164,12 @@ describe('CryptApiTrigger GET callbacks', () => {
 	});
 
 	it('rejects a missing or malformed signature with 401', async () => {
-		expectRejected(await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY))), 401);
-		expectRejected(await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY, '%%%'))), 401);
+		expectRejected(await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY), VECTOR_OPTIONS)), 401);
+		expectRejected(await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY, '%%%'), VECTOR_OPTIONS)), 401);
 	});
 
 	it('rejects test-key signatures when the built-in CryptAPI key is used', async () => {
-		const run = await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY, vectors.get.signature), { publicKey: '' }));
+		const run = await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY, vectors.get.signature), { ...VECTOR_OPTIONS, publicKey: '' }));
 		expectRejected(run, 401);
 	});
 });
@@ -222,20 +242,21 @@ describe('CryptApiTrigger filters and options', () => {
 	});
 
 	it('hides the payload when Include Raw Payload is off', async () => {
-		const run = await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY, vectors.get.signature), { options: { includePayload: false } }));
+		const run = await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY, vectors.get.signature), { options: { ...VECTOR_OPTIONS.options, includePayload: false } }));
 		expectOk(run);
 		expect(run.items[0]).not.toHaveProperty('payload');
 	});
 
 	it('checks the optional IP allowlist before anything else', async () => {
 		const request = getRequest(GET_VECTOR_QUERY, vectors.get.signature, { remoteAddress: '203.0.113.9' });
-		expectRejected(await runWebhook(node, setup(request, { options: { ipAllowlist: CRYPTAPI_IPS } })), 403);
+		const options = { options: { ...VECTOR_OPTIONS.options, ipAllowlist: CRYPTAPI_IPS } };
+		expectRejected(await runWebhook(node, setup(request, options)), 403);
 		const allowed = { ...request, remoteAddress: '::ffff:51.77.105.132' };
-		expectOk(await runWebhook(node, setup(allowed, { options: { ipAllowlist: CRYPTAPI_IPS } })));
+		expectOk(await runWebhook(node, setup(allowed, options)));
 	});
 
 	it('answers an unparsable key with 500 (CryptAPI retries) and logs a configuration error', async () => {
-		const run = await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY, vectors.get.signature), { publicKey: 'not a key' }));
+		const run = await runWebhook(node, setup(getRequest(GET_VECTOR_QUERY, vectors.get.signature), { ...VECTOR_OPTIONS, publicKey: 'not a key' }));
 		expectRejected(run, 500);
 		expect(run.logs.some((line) => line.level === 'error' && line.message.includes('configuration_error'))).toBe(true);
 	});
