@@ -1,17 +1,18 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions } from 'n8n-workflow';
 
 import { Crypto2bApi } from '../../../credentials/Crypto2bApi.credentials';
 import { Crypto2bTrigger } from '../../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { decodeCrypto2bSecret } from '../../../nodes/Crypto2b/keys';
 import { crypto2bCallbackHeaders } from '../../../nodes/Crypto2b/signature';
-import { mockContexts, runActivation, runWebhook, type MockRequest, type MockSetup } from '../../helpers/webhookContext';
+import { runActivation, runWebhook, type MockRequest, type MockSetup } from '../../helpers/webhookContext';
 import { constructedBody, vectors as V } from './fixtures';
 
 const TS = Number(V.timestamp);
 const secret = decodeCrypto2bSecret(V.secretKeyBase64) as Buffer;
-/** The node's production URL; its path is what the spec vectors signed. */
-const VECTOR_WEBHOOK_URL = 'https://pay.example.com/webhooks/crypto2b';
+/** The node's production URL (n8n builds it as WEBHOOK_URL + webhook/<webhookId>/webhook). */
 const WEBHOOK_URL = 'https://n8n.example.com/webhook/test-webhook-id/webhook';
+/** The public URL the spec vectors signed: a proxy forwards it to the node, so the override names it. */
+const VECTOR_OVERRIDE = { callbackUrlOverride: 'https://pay.example.com/webhooks/crypto2b' };
 const credentials: ICredentialDataDecryptedObject = { publicKey: V.publicKey, secretKey: V.secretKeyBase64 };
 
 const vectorHeaders = {
@@ -21,15 +22,20 @@ const vectorHeaders = {
 	'X-Processing-Signature': V.valid.find((v) => v.recvWindow === '6000')!.signature,
 };
 
-function setup(request: MockRequest, overrides: Partial<MockSetup> = {}): MockSetup {
+function setup(request: MockRequest, overrides: Partial<MockSetup> = {}, options: Record<string, unknown> = {}): MockSetup {
 	return {
 		nodeType: 'n8n-nodes-crypto-webhooks.crypto2bTrigger',
-		parameters: { operationTypes: ['deposit', 'withdrawal', 'service'], statuses: [], options: {} },
+		parameters: { operationTypes: ['deposit', 'withdrawal', 'service'], statuses: [], options },
 		credentials: { crypto2bApi: credentials },
-		webhookUrl: VECTOR_WEBHOOK_URL,
+		webhookUrl: WEBHOOK_URL,
 		...overrides,
 		request,
 	};
+}
+
+/** The spec vector request, with the override that names the URL it was signed for. */
+function vectorSetup(request: MockRequest, overrides: Partial<MockSetup> = {}, options: Record<string, unknown> = {}): MockSetup {
+	return setup(request, overrides, { ...VECTOR_OVERRIDE, ...options });
 }
 
 /** The spec vector as n8n receives it: the proxy forwarded /webhooks/crypto2b?src=n8n to n8n's own path. */
@@ -39,12 +45,13 @@ const vectorRequest: MockRequest = {
 	url: '/webhook/test-webhook-id/webhook?src=n8n',
 };
 
-/** A constructed body signed for WEBHOOK_URL + `query`, at the mocked now. */
-function signedRequest(body: Buffer | string, query = '', extraHeaders: Record<string, string> = {}): MockRequest {
-	const path = new URL(WEBHOOK_URL).pathname;
+/** A body signed for the path of `publicUrl` + `query` (as Crypto2B would call it), at the mocked now. */
+function signedRequest(body: Buffer | string, query = '', publicUrl = WEBHOOK_URL): MockRequest {
+	const path = new URL(publicUrl).pathname;
 	const relativeUrl = query ? `${path}?${query}` : path;
 	const headers = crypto2bCallbackHeaders({ publicKey: V.publicKey, secret, timestamp: String(Date.now()), relativeUrl, body });
-	return { body, headers: { ...headers, ...extraHeaders }, url: relativeUrl };
+	const n8nPath = new URL(WEBHOOK_URL).pathname;
+	return { body, headers, url: query ? `${n8nPath}?${query}` : n8nPath };
 }
 
 const node = new Crypto2bTrigger();
@@ -69,7 +76,7 @@ function expectRejected(run: Awaited<ReturnType<typeof runWebhook>>, status: num
 
 describe('Crypto2bTrigger.webhook() with the spec vectors', () => {
 	it('accepts the recvWindow 6000 vector and emits one normalized item', async () => {
-		const run = await runWebhook(node, setup(vectorRequest));
+		const run = await runWebhook(node, vectorSetup(vectorRequest));
 		expect(run.response).toMatchObject({ status: 200, body: '{"received":true}', ended: true });
 		expect(run.items).toHaveLength(1);
 		expect(run.items[0]).toMatchObject({
@@ -90,38 +97,37 @@ describe('Crypto2bTrigger.webhook() with the spec vectors', () => {
 	it('accepts the vector without X-Processing-RecvWindow (default 5000 ms)', async () => {
 		const headers = { ...vectorHeaders, 'X-Processing-Signature': V.valid.find((v) => !v.recvWindow)!.signature };
 		delete (headers as Partial<typeof headers>)['X-Processing-RecvWindow'];
-		const run = await runWebhook(node, setup({ ...vectorRequest, headers }));
+		const run = await runWebhook(node, vectorSetup({ ...vectorRequest, headers }));
 		expect(run.items).toHaveLength(1);
 	});
 
 	it('rejects the wrong-key-reading vector with 401', async () => {
 		const headers = { ...vectorHeaders, 'X-Processing-Signature': V.wrongReading.signature };
-		const run = await runWebhook(node, setup({ ...vectorRequest, headers }));
+		const run = await runWebhook(node, vectorSetup({ ...vectorRequest, headers }));
 		expectRejected(run, 401, 'mismatch');
 		expect(run.response.body).toBe('Unauthorized');
 	});
 
 	it('rejects stale and future timestamps', async () => {
 		setNow(TS + 6001);
-		expectRejected(await runWebhook(node, setup(vectorRequest)), 401, 'stale');
+		expectRejected(await runWebhook(node, vectorSetup(vectorRequest)), 401, 'stale');
 		setNow(TS - 6001);
-		expectRejected(await runWebhook(node, setup(vectorRequest)), 401, 'stale');
+		expectRejected(await runWebhook(node, vectorSetup(vectorRequest)), 401, 'stale');
 	});
 
 	it('uses the Default Receive Window option when the header is absent', async () => {
 		const headers: Record<string, string> = { ...vectorHeaders, 'X-Processing-Signature': V.valid.find((v) => !v.recvWindow)!.signature };
 		delete headers['X-Processing-RecvWindow'];
 		setNow(TS + 8000);
-		expectRejected(await runWebhook(node, setup({ ...vectorRequest, headers })), 401, 'stale');
-		const wider = setup({ ...vectorRequest, headers });
-		wider.parameters.options = { defaultRecvWindowMs: 10_000 };
+		expectRejected(await runWebhook(node, vectorSetup({ ...vectorRequest, headers })), 401, 'stale');
+		const wider = vectorSetup({ ...vectorRequest, headers }, {}, { defaultRecvWindowMs: 10_000 });
 		expect((await runWebhook(node, wider)).items).toHaveLength(1);
 	});
 
 	it.each(['X-Processing-Key', 'X-Processing-Timestamp', 'X-Processing-Signature'])('rejects a request without %s', async (name) => {
 		const headers: Record<string, string> = { ...vectorHeaders };
 		delete headers[name];
-		expectRejected(await runWebhook(node, setup({ ...vectorRequest, headers })), 401, 'missing_signature');
+		expectRejected(await runWebhook(node, vectorSetup({ ...vectorRequest, headers })), 401, 'missing_signature');
 	});
 
 	it('rejects an unsigned request', async () => {
@@ -129,37 +135,27 @@ describe('Crypto2bTrigger.webhook() with the spec vectors', () => {
 	});
 
 	it('rejects a callback for another public key', async () => {
-		const other = setup(vectorRequest, { credentials: { crypto2bApi: { ...credentials, publicKey: 'b'.repeat(32) } } });
+		const other = vectorSetup(vectorRequest, { credentials: { crypto2bApi: { ...credentials, publicKey: 'b'.repeat(32) } } });
 		expectRejected(await runWebhook(node, other), 401, 'wrong_key');
 	});
 
 	it('signs the query string: the same request without it, or with another, is rejected', async () => {
 		for (const url of ['/webhook/test-webhook-id/webhook', '/webhook/test-webhook-id/webhook?src=other']) {
-			expectRejected(await runWebhook(node, setup({ ...vectorRequest, url })), 401, 'mismatch');
+			expectRejected(await runWebhook(node, vectorSetup({ ...vectorRequest, url })), 401, 'mismatch');
 		}
 	});
 
-	it('signs the path: behind a proxy that rewrites it, the Callback URL Override fixes it', async () => {
-		const direct = setup(vectorRequest, { webhookUrl: WEBHOOK_URL });
-		expectRejected(await runWebhook(node, direct), 401, 'mismatch');
-		direct.parameters.options = { callbackUrlOverride: 'https://pay.example.com/webhooks/crypto2b' };
-		expect((await runWebhook(node, direct)).items).toHaveLength(1);
-	});
-
-	it('prefers the URL of the webhook actually called (test URL while listening) when n8n provides it', async () => {
-		const { webhook, response } = mockContexts(setup(vectorRequest, { webhookUrl: WEBHOOK_URL }));
-		const withResourceUrl = Object.assign(Object.create(webhook) as IWebhookFunctions, {
-			getWebhookResourceUrl: () => 'https://pay.example.com/webhooks/crypto2b',
-		});
-		const result = await node.webhook.call(withResourceUrl);
-		expect(response.status).toBe(200);
-		expect(result.workflowData?.[0]).toHaveLength(1);
+	it('signs the path: behind a proxy that rewrites it, only the Callback URL Override makes it verify', async () => {
+		expectRejected(await runWebhook(node, setup(vectorRequest)), 401, 'mismatch');
+		expect((await runWebhook(node, vectorSetup(vectorRequest))).items).toHaveLength(1);
+		const pathOnly = setup(vectorRequest, {}, { callbackUrlOverride: '/webhooks/crypto2b' });
+		expect((await runWebhook(node, pathOnly)).items).toHaveLength(1);
 	});
 });
 
 describe('Crypto2bTrigger.webhook() with constructed callbacks', () => {
 	it('keeps amounts as literal text: 1000.50 stays "1000.50", fees too', async () => {
-		const run = await runWebhook(node, setup(signedRequest(constructedBody('deposit'), 'src=n8n'), { webhookUrl: WEBHOOK_URL }));
+		const run = await runWebhook(node, setup(signedRequest(constructedBody('deposit'), 'src=n8n')));
 		expect(run.items).toHaveLength(1);
 		expect(run.items[0]).toMatchObject({
 			amount: '1000.50',
@@ -174,20 +170,41 @@ describe('Crypto2bTrigger.webhook() with constructed callbacks', () => {
 		});
 	});
 
+	it('verifies against the public path n8n knows, including a prefix that a proxy strips', async () => {
+		const publicUrl = 'https://example.com/n8n/webhook/test-webhook-id/webhook';
+		const request = signedRequest(constructedBody('deposit'), 'src=n8n', publicUrl);
+		expect(request.url).toBe('/webhook/test-webhook-id/webhook?src=n8n');
+		expect((await runWebhook(node, setup(request, { webhookUrl: publicUrl }))).items).toHaveLength(1);
+		expectRejected(await runWebhook(node, setup(request)), 401, 'mismatch');
+	});
+
+	it('uses the defaults n8n fills in for a freshly added node (all types, all statuses)', async () => {
+		const fresh = setup(signedRequest(constructedBody('service')));
+		const run = await runWebhook(node, { ...fresh, parameters: {} });
+		expect(run.items).toHaveLength(1);
+	});
+
+	it('an unexpected internal error is answered 500 without throwing', async () => {
+		const request = { ...signedRequest(constructedBody('deposit')), brokenSocket: true };
+		const run = await runWebhook(node, setup(request, {}, { ipAllowlist: '203.0.113.0/24' }));
+		expect(run.response.status).toBe(500);
+		expect(run.items).toEqual([]);
+	});
+
 	it('reads the raw body when n8n has not kept it yet', async () => {
 		const request = { ...signedRequest(constructedBody('withdrawal')), lazyRawBody: true };
-		const run = await runWebhook(node, setup(request, { webhookUrl: WEBHOOK_URL }));
+		const run = await runWebhook(node, setup(request));
 		expect(run.items[0]).toMatchObject({ event: 'withdrawal', orderId: 'payout/2024/0007', amount: '0.25000000' });
 	});
 
 	it('acknowledges unselected operation types and statuses with 200 and starts nothing', async () => {
-		const service = setup(signedRequest(constructedBody('service')), { webhookUrl: WEBHOOK_URL });
+		const service = setup(signedRequest(constructedBody('service')));
 		service.parameters.operationTypes = ['deposit', 'withdrawal'];
 		const skipped = await runWebhook(node, service);
 		expect(skipped.response).toMatchObject({ status: 200, body: '{"received":true}' });
 		expect(skipped.items).toEqual([]);
 
-		const deposit = setup(signedRequest(constructedBody('deposit')), { webhookUrl: WEBHOOK_URL });
+		const deposit = setup(signedRequest(constructedBody('deposit')));
 		deposit.parameters.statuses = ['Failed'];
 		expect((await runWebhook(node, deposit)).items).toEqual([]);
 		deposit.parameters.statuses = ['Failed', 'SuccessFinalized'];
@@ -196,51 +213,52 @@ describe('Crypto2bTrigger.webhook() with constructed callbacks', () => {
 
 	it('answers 400 to a validly signed body that is not JSON or not a known callback', async () => {
 		for (const body of ['not json', '{"data":{"type":"Refund","id":1,"status":"Success"}}', '{"data":{"type":"Deposit"}}']) {
-			const run = await runWebhook(node, setup(signedRequest(body), { webhookUrl: WEBHOOK_URL }));
+			const run = await runWebhook(node, setup(signedRequest(body)));
 			expect(run.response.status).toBe(400);
 			expect(run.items).toEqual([]);
 		}
 	});
 
 	it('can hide the payload', async () => {
-		const hidden = setup(signedRequest(constructedBody('deposit')), { webhookUrl: WEBHOOK_URL });
-		hidden.parameters.options = { includePayload: false };
+		const hidden = setup(signedRequest(constructedBody('deposit')));
+		hidden.parameters = { ...hidden.parameters, options: { includePayload: false } };
 		const run = await runWebhook(node, hidden);
 		expect(run.items).toHaveLength(1);
 		expect(run.items[0]).not.toHaveProperty('payload');
 	});
 
 	it('refuses addresses outside the IP allowlist with 403', async () => {
-		const limited = setup({ ...signedRequest(constructedBody('deposit')), remoteAddress: '198.51.100.7' }, { webhookUrl: WEBHOOK_URL });
-		limited.parameters.options = { ipAllowlist: '203.0.113.0/24' };
+		const request = { ...signedRequest(constructedBody('deposit')), remoteAddress: '198.51.100.7' };
+		const limited = setup(request, {}, { ipAllowlist: '203.0.113.0/24' });
 		expectRejected(await runWebhook(node, limited), 403, 'ip_not_allowed');
 	});
 });
 
 describe('credentials and configuration', () => {
 	it('fails closed without a credential', async () => {
-		expectRejected(await runWebhook(node, setup(vectorRequest, { credentials: {} })), 401, 'credential_missing');
+		expectRejected(await runWebhook(node, vectorSetup(vectorRequest, { credentials: {} })), 401, 'credential_missing');
 	});
 
 	it('fails closed (401) with a secret that is not base64, and logs why without the secret', async () => {
-		const bad = setup(vectorRequest, { credentials: { crypto2bApi: { ...credentials, secretKey: `${V.secretKeyBase64}!` } } });
+		const bad = vectorSetup(vectorRequest, { credentials: { crypto2bApi: { ...credentials, secretKey: `${V.secretKeyBase64}!` } } });
 		const run = await runWebhook(node, bad);
 		expectRejected(run, 401, 'configuration_error');
 		expect(run.logs.some((line) => line.message.includes('not valid base64'))).toBe(true);
 	});
 
 	it('activates with valid keys', async () => {
-		await expect(runActivation(node, setup(vectorRequest))).resolves.toBe(true);
+		await expect(runActivation(node, vectorSetup(vectorRequest))).resolves.toBe(true);
 	});
 
 	it.each([
 		['an empty public key', { credentials: { crypto2bApi: { ...credentials, publicKey: '' } } }, /Public Key is empty/],
 		['a non-base64 secret', { credentials: { crypto2bApi: { ...credentials, secretKey: 'not-base64!' } } }, /not valid base64/],
-		['a relative override', { parameters: { options: { callbackUrlOverride: 'hooks/c2b' } } }, /Callback URL Override/],
-		['a zero window', { parameters: { options: { defaultRecvWindowMs: 0 } } }, /Receive Window/],
-		['a bad allowlist', { parameters: { options: { ipAllowlist: '10.0.0.300' } } }, /not an IP address/],
+		['a relative override', { options: { callbackUrlOverride: 'hooks/c2b' } }, /Callback URL Override/],
+		['a zero window', { options: { defaultRecvWindowMs: 0 } }, /Receive Window/],
+		['a bad allowlist', { options: { ipAllowlist: '10.0.0.300' } }, /not an IP address/],
 	])('refuses to activate with %s', async (_name, overrides, message) => {
-		await expect(runActivation(node, setup(vectorRequest, overrides as Partial<MockSetup>))).rejects.toThrow(message);
+		const { options, ...rest } = overrides as Partial<MockSetup> & { options?: Record<string, unknown> };
+		await expect(runActivation(node, setup(vectorRequest, rest, options))).rejects.toThrow(message);
 	});
 
 	it('the credential test checks the keys locally', async () => {
