@@ -97,7 +97,9 @@ function fail(reason: RejectReason, detail: string): Crypto2bVerifyResult {
  * Algorithm: HMAC-SHA512, key = base64-decoded secret key, over the UTF-8 bytes of
  * `timestamp + recvWindow? + "POST" + relativeUrl + rawBody`, compared in constant time after decoding.
  *
- * Checks in order; reasons: `missing_signature` (key, timestamp or signature header absent / no key configured),
+ * Docs: https://docs.crypto2b.com/api/authorization and https://docs.crypto2b.com/integration/callbacks.
+ *
+ * Checks in order; reasons: `no_key_configured`, `missing_signature` (key, timestamp or signature header absent),
  * `wrong_key`, `bad_format` (timestamp or window not a decimal integer), `stale` (|now − timestamp| > window, in
  * either direction), `mismatch`. `detail` is for the log: it never holds a secret or the body.
  */
