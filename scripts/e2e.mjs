@@ -27,6 +27,7 @@ import {
   n8nEnv,
   startN8n,
   stopAll,
+  stopAllOnSignals,
   stopProcess,
   tail,
   waitForN8n,
@@ -37,7 +38,8 @@ const E2E_DIR = path.join(REPO_ROOT, '.e2e');
 const SUITE_DIR = path.join(REPO_ROOT, 'test', 'e2e');
 const JEST_CONFIG = path.join(SUITE_DIR, 'jest.e2e.config.js');
 const ENCRYPTION_KEY = 'e2e-only-encryption-key-not-secret';
-const JEST_TIMEOUT_MS = 20 * 60 * 1000;
+// A scenario run that outlives this (e.g. jest waiting on a handle a test left open) is killed and counted as failed.
+const JEST_TIMEOUT_MS = 10 * 60 * 1000;
 const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: 'E2e-Runner-Passw0rd' };
 
 // ---------------------------------------------------------------------------------------------- arguments
@@ -154,19 +156,23 @@ async function ownerAndApiKey(baseUrl) {
   return key;
 }
 
+let jestChild = null;
+
 function runJest(env) {
   return new Promise((resolve) => {
     const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-    const child = spawn(process.execPath, [jestBin, '-c', JEST_CONFIG, '--runInBand', '--forceExit', ...jestArgs], {
+    const child = spawn(process.execPath, [jestBin, '-c', JEST_CONFIG, '--runInBand', ...jestArgs], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: 'inherit',
     });
+    jestChild = child;
     const timer = setTimeout(() => {
       log(`jest still running after ${JEST_TIMEOUT_MS / 60000} min: stopping it`);
       child.kill('SIGKILL');
     }, JEST_TIMEOUT_MS);
     child.on('exit', (code, signal) => {
+      jestChild = null;
       clearTimeout(timer);
       resolve(code ?? (signal ? 1 : 0));
     });
@@ -322,12 +328,9 @@ async function main() {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    log(`\n${sig}: stopping n8n…`);
-    void stopAll().finally(() => process.exit(130));
-  });
-}
+stopAllOnSignals(() => {
+  if (jestChild) jestChild.kill('SIGKILL');
+});
 
 main().then(
   (code) => process.exit(code),
