@@ -1,0 +1,182 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type IHookFunctions,
+	type INodeCredentialTestResult,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { attempt, JsonFormatError, parseJsonLossless } from '../shared/losslessJson';
+import { readCommonOptions } from '../shared/triggerOptions';
+import {
+	acknowledgeOnly,
+	cachedAllowlist,
+	emit,
+	guardWebhook,
+	header,
+	ipAllowed,
+	JSON_ACK,
+	readRawBody,
+	reject,
+	requestLine,
+} from '../shared/webhookGlue';
+import { crypto2bRelativeUrl, isUsableUrlOverride } from './callbackUrl';
+import { crypto2bKeyProblem, decodeCrypto2bSecret } from './keys';
+import { normalizeCrypto2b } from './payload';
+import { crypto2bTriggerProperties } from './properties';
+import { CRYPTO2B_HEADERS, DEFAULT_RECV_WINDOW_MS, verifyCrypto2bCallback } from './signature';
+
+interface Crypto2bOptions {
+	defaultRecvWindowMs?: number;
+	callbackUrlOverride?: string;
+	ipAllowlist?: string;
+}
+
+function keysOf(credentials: ICredentialDataDecryptedObject): { publicKey: string; secretKey: string } {
+	return { publicKey: String(credentials.publicKey ?? ''), secretKey: String(credentials.secretKey ?? '') };
+}
+
+/** The configuration mistake that makes every callback fail, in words for the workflow author; else `undefined`. */
+function configurationProblem(keys: { publicKey: string; secretKey: string }, options: Crypto2bOptions): string | undefined {
+	const keyProblem = crypto2bKeyProblem(keys.publicKey, keys.secretKey);
+	if (keyProblem) return keyProblem;
+	const window = options.defaultRecvWindowMs ?? DEFAULT_RECV_WINDOW_MS;
+	if (!Number.isSafeInteger(window) || window <= 0) return 'Default Receive Window must be a positive number of milliseconds.';
+	if (!isUsableUrlOverride(options.callbackUrlOverride ?? '')) {
+		return 'Callback URL Override must be the full https:// URL registered at Crypto2B, or its path starting with "/".';
+	}
+	return undefined;
+}
+
+export class Crypto2bTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Crypto2B Trigger',
+		name: 'crypto2bTrigger',
+		icon: { light: 'file:crypto2b.svg', dark: 'file:crypto2b.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["operationTypes"].join(", ")}}',
+		description: 'Starts the workflow when Crypto2B sends a verified deposit, withdrawal or service callback',
+		defaults: { name: 'Crypto2B Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'crypto2bApi', required: true, testedBy: 'crypto2bKeyCheck' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
+		],
+		properties: crypto2bTriggerProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			/**
+			 * A local check, no network call: the callback keys are only ever used to verify what Crypto2B sends, and no
+			 * Crypto2B API endpoint is part of this package. Catches empty, swapped and non-base64 keys.
+			 */
+			async crypto2bKeyCheck(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const keys = keysOf(credential.data ?? {});
+				const problem = crypto2bKeyProblem(keys.publicKey, keys.secretKey, true);
+				return problem
+					? { status: 'Error', message: problem }
+					: { status: 'OK', message: 'Keys are well-formed (checked locally; Crypto2B is not contacted)' };
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			/** Nothing to register at Crypto2B; this only refuses to activate with a configuration that cannot work. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const keys = keysOf(await this.getCredentials('crypto2bApi'));
+				const options = this.getNodeParameter('options', {}) as Crypto2bOptions;
+				const problem = configurationProblem(keys, options);
+				if (problem) {
+					throw new NodeOperationError(this.getNode(), problem, {
+						description: 'No Crypto2B callback could be verified with this configuration.',
+					});
+				}
+				try {
+					cachedAllowlist(options.ipAllowlist ?? '');
+				} catch (error) {
+					throw new NodeOperationError(this.getNode(), (error as Error).message, {
+						description: 'Fix the IP Allowlist option: IP addresses or CIDR ranges, comma-separated.',
+					});
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await guardWebhook(this, async () => {
+			const common = readCommonOptions(this);
+			if (!ipAllowed(this, common.ipAllowlist, common.trustedProxyHops)) return reject(this, 403, 'ip_not_allowed');
+
+			let keys: { publicKey: string; secretKey: string };
+			try {
+				keys = keysOf(await this.getCredentials('crypto2bApi'));
+			} catch {
+				return reject(this, 401, 'credential_missing');
+			}
+			const options = this.getNodeParameter('options', {}) as Crypto2bOptions;
+			const problem = configurationProblem(keys, options);
+			const secret = decodeCrypto2bSecret(keys.secretKey);
+			if (problem || !secret) return reject(this, 401, 'configuration_error', problem);
+
+			const rawBody = await readRawBody(this);
+			if (!rawBody) return reject(this, 400, 'body_unreadable');
+
+			const webhookUrl = this.getWebhookResourceUrl?.('default') ?? this.getNodeWebhookUrl('default');
+			const verified = verifyCrypto2bCallback({
+				rawBody,
+				headers: {
+					key: header(this, CRYPTO2B_HEADERS.key),
+					timestamp: header(this, CRYPTO2B_HEADERS.timestamp),
+					recvWindow: header(this, CRYPTO2B_HEADERS.recvWindow),
+					signature: header(this, CRYPTO2B_HEADERS.signature),
+				},
+				relativeUrl: crypto2bRelativeUrl(requestLine(this), webhookUrl, options.callbackUrlOverride),
+				publicKey: keys.publicKey,
+				secret,
+				nowMs: Date.now(),
+				defaultRecvWindowMs: options.defaultRecvWindowMs,
+			});
+			if (!verified.ok) return reject(this, 401, verified.reason, verified.detail);
+
+			const parsed = attempt(() => parseJsonLossless(rawBody));
+			if (parsed instanceof JsonFormatError) return reject(this, 400, 'bad_format', 'body is not JSON');
+			const normalized = normalizeCrypto2b(parsed.root);
+			if (!normalized.ok) return reject(this, 400, 'bad_body', normalized.detail);
+			const { fields, fees } = normalized;
+
+			const types = this.getNodeParameter('operationTypes', []) as string[];
+			const statuses = this.getNodeParameter('statuses', []) as string[];
+			if (!types.includes(fields.event)) return acknowledgeOnly(this, JSON_ACK, `type ${fields.event} not selected`);
+			if (statuses.length > 0 && !statuses.includes(fields.status)) {
+				return acknowledgeOnly(this, JSON_ACK, `status ${fields.status} not selected`);
+			}
+			return emit(this, JSON_ACK, fields, { includePayload: common.includePayload, extra: { fees } });
+		});
+	}
+}
