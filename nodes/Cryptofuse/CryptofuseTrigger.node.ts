@@ -27,7 +27,8 @@ import { cryptofuseTriggerProperties, readSignatureSettings, readWebhookVersion 
 import { legacyGuardProblem, verifyLegacyToken } from './legacy';
 import { ALL_EVENTS, normalizeCryptofuseV09, normalizeCryptofuseV1, type CryptofuseItem } from './payload';
 import { probeCryptofuseScheme } from './schemeProbe';
-import { settingsProblem, verifyCryptofuseWebhook, type HeaderMap } from './signature';
+import { settingsProblem } from './settings';
+import { verifyCryptofuseWebhook, type HeaderMap } from './signature';
 
 async function readSecrets(ctx: IWebhookFunctions | IHookFunctions): Promise<CryptofuseSecrets> {
 	return readCryptofuseSecrets(await ctx.getCredentials('cryptofuseApi'));

@@ -3,7 +3,7 @@ import type { IHookFunctions, INodeProperties, IWebhookFunctions } from 'n8n-wor
 
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import { ALL_EVENTS, KNOWN_EVENTS } from './payload';
-import { DEFAULT_SIGNATURE_SETTINGS, MAX_REPLAY_WINDOW_SECONDS, type CryptofuseSignatureSettings } from './signature';
+import { DEFAULT_SIGNATURE_SETTINGS, MAX_REPLAY_WINDOW_SECONDS, type CryptofuseSignatureSettings } from './settings';
 
 export type WebhookVersionParameter = 'v1' | 'v0.9';
 

@@ -11,16 +11,14 @@
  */
 import { base64DigestEquals, hexDigestEquals } from '../shared/constantTime';
 import { hmacDigest, type HmacAlgorithm } from '../shared/hmac';
+import type { CryptofuseSignatureSettings, SignatureEncoding, SignedContent } from './settings';
 import {
 	cryptofuseSignedBytes,
 	headerText,
 	MAX_SIGNATURES_PER_HEADER,
 	SIGNATURE_LABEL,
 	SIGNATURE_SEPARATORS,
-	type CryptofuseSignatureSettings,
 	type HeaderMap,
-	type SignatureEncoding,
-	type SignedContent,
 } from './signature';
 
 /** Larger bodies are not probed (the probe runs on rejected, possibly hostile requests). */

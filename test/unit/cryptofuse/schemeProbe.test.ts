@@ -1,10 +1,6 @@
 import { PROBE_MAX_BODY_BYTES, probeCryptofuseScheme } from '../../../nodes/Cryptofuse/schemeProbe';
-import {
-	cryptofuseSignedHeaders,
-	DEFAULT_SIGNATURE_SETTINGS as D,
-	type CryptofuseSignatureSettings,
-	type HeaderMap,
-} from '../../../nodes/Cryptofuse/signature';
+import { DEFAULT_SIGNATURE_SETTINGS as D, type CryptofuseSignatureSettings } from '../../../nodes/Cryptofuse/settings';
+import { cryptofuseSignedHeaders, type HeaderMap } from '../../../nodes/Cryptofuse/signature';
 import { fixtureBytes, NOW_MS, VECTORS } from './fixtures';
 
 const SECRET = VECTORS.secret;

@@ -1,11 +1,13 @@
 import {
-	cryptofuseSignedHeaders,
 	DEFAULT_SIGNATURE_SETTINGS,
-	MAX_SIGNATURES_PER_HEADER,
 	settingsProblem,
+	type CryptofuseSignatureSettings,
+} from '../../../nodes/Cryptofuse/settings';
+import {
+	cryptofuseSignedHeaders,
+	MAX_SIGNATURES_PER_HEADER,
 	signCryptofuse,
 	verifyCryptofuseWebhook,
-	type CryptofuseSignatureSettings,
 	type HeaderMap,
 } from '../../../nodes/Cryptofuse/signature';
 import { fixtureBytes, NOW_MS, VECTORS } from './fixtures';

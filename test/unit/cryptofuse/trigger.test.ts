@@ -2,12 +2,8 @@ import type { ICredentialsDecrypted } from 'n8n-workflow';
 
 import { CryptofuseTrigger } from '../../../nodes/Cryptofuse/CryptofuseTrigger.node';
 import { cryptofuseCredentialCheck } from '../../../nodes/Cryptofuse/credentialTest';
-import {
-	cryptofuseSignedHeaders,
-	DEFAULT_SIGNATURE_SETTINGS as D,
-	signCryptofuse,
-	type CryptofuseSignatureSettings,
-} from '../../../nodes/Cryptofuse/signature';
+import { DEFAULT_SIGNATURE_SETTINGS as D, type CryptofuseSignatureSettings } from '../../../nodes/Cryptofuse/settings';
+import { cryptofuseSignedHeaders, signCryptofuse } from '../../../nodes/Cryptofuse/signature';
 import { runActivation, runWebhook, type MockRequest, type WebhookRun } from '../../helpers/webhookContext';
 import { fixtureBytes, VECTORS } from './fixtures';
 
