@@ -18,10 +18,12 @@ import {
   freePorts,
   installPackageInto,
   isPortFree,
+  isStopping,
   n8nCli,
   n8nEnv,
   somethingListens,
   startN8n,
+  stopAllOnSignals,
   stopProcess,
   waitForN8n,
 } from './lib/n8n.mjs';
@@ -84,21 +86,26 @@ async function importExamples(inst, env, logFile) {
 
 function banner(url) {
   const lines = [
-    `n8n ${version} is running with n8n-nodes-crypto-webhooks installed:`,
+    `n8n ${version} is running with n8n-nodes-crypto-webhooks installed.`,
     '',
-    `    open ${url}`,
+    `    Open ${url}`,
     '',
     'Next:',
-    '  1. First time: create the owner account the editor asks for (it stays on this machine).',
-    '  2. Open the workflow "Example: Cryptomus payments (verified, deduplicated)".',
-    '  3. In Cryptomus Trigger, open the credential "Cryptomus (placeholder keys: paste yours)" and paste',
-    '     your real Merchant ID and Payment API key (the imported values are placeholders).',
-    '  4. Publish (activate) the workflow and give Cryptomus the trigger\'s Production URL as url_callback.',
-    `     Cryptomus must reach it: expose port ${port} (e.g. a tunnel) and restart with WEBHOOK_URL=https://…/`,
-    '  5. Search the node panel for "Cryptomus" to find the trigger and the action node (send test webhooks).',
+    '  1. First time only: create the owner account the editor asks for',
+    '     (it stays in this folder, nothing leaves the machine).',
+    '  2. Open "Example: Cryptomus payments (verified, deduplicated)".',
+    '  3. Double-click Cryptomus Trigger, open the credential',
+    '     "Cryptomus (placeholder keys: paste yours)" and paste your real',
+    '     Merchant ID and Payment API key (the imported ones are fake).',
+    "  4. Publish (activate) the workflow and give Cryptomus the trigger's",
+    '     Production URL as url_callback. Cryptomus must be able to reach it:',
+    `     expose port ${port} (e.g. a tunnel), then restart with`,
+    '     WEBHOOK_URL=https://<public-url>/ npm run dev',
+    '  5. Search the nodes panel for "Cryptomus": trigger + action node.',
     '',
-    `Changed the package? Stop with Ctrl+C and run \`npm run dev\` again: it rebuilds and reinstalls it.`,
-    `n8n data: ${rel(userFolder)}/ (\`npm run dev -- --reset\` starts from scratch). Log: ${rel(path.join(userFolder, 'n8n.log'))}`,
+    'Changed the code? Ctrl+C, then `npm run dev` again (rebuilds it).',
+    `Data: ${rel(userFolder)}/  (fresh start: npm run dev -- --reset)`,
+    `Log:  ${rel(path.join(userFolder, 'n8n.log'))}`,
     'Stop: Ctrl+C',
   ];
   const width = Math.max(...lines.map((l) => l.length));
@@ -106,17 +113,23 @@ function banner(url) {
   return `\n┌${bar}┐\n${lines.map((l) => `│ ${l.padEnd(width)} │`).join('\n')}\n└${bar}┘\n`;
 }
 
-// Drops the offline noise (n8n phones home; this machine has no internet) from what is echoed; the log keeps it.
+// Drops the offline noise (n8n phones home; this machine has no internet) and start-up advice meant for
+// production deployments from what is echoed; the log file keeps everything.
 function makeFilter() {
-  let skippingStack = false;
+  let skipping = null; // 'stack' after a network error, 'list' inside n8n's deprecation list
   return (line) => {
-    if (/ENOTFOUND|EAI_AGAIN|Strapi API|A system task run failed|^\s*$/.test(line)) {
-      skippingStack = /ENOTFOUND|EAI_AGAIN/.test(line);
+    if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED.*api\.n8n|Strapi API|A system task run failed/.test(line)) {
+      skipping = 'stack';
       return false;
     }
-    if (skippingStack && /^\s+at /.test(line)) return false;
-    skippingStack = false;
-    return true;
+    if (/^There are deprecations related to your/.test(line)) {
+      skipping = 'list';
+      return false;
+    }
+    if (skipping === 'stack' && /^\s+at |^\s*$|^\w*Error: /.test(line)) return false;
+    if (skipping === 'list' && /^ - |^\s*$/.test(line)) return false;
+    skipping = null;
+    return !/^\s*$/.test(line) && !/Python task runner/.test(line);
   };
 }
 
@@ -155,15 +168,6 @@ async function main() {
   await assertPortFree(); // again: the install may have taken minutes
   log(`Starting n8n ${version} on ${editorUrl} …`);
   const n8n = startN8n(inst, env, { logFile, echo: makeFilter() });
-  let stopping = false;
-  const stop = async (sig) => {
-    if (stopping) return;
-    stopping = true;
-    log(`\n${sig}: stopping n8n (pid ${n8n.pid})…`);
-    await stopProcess(n8n);
-    process.exit(0);
-  };
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void stop(sig));
 
   try {
     await waitForN8n(n8n, { baseUrl: `http://127.0.0.1:${port}/`, logFile, timeoutMs: 180000 });
@@ -175,13 +179,14 @@ async function main() {
   process.stdout.write(banner(editorUrl));
   log(`(ready ${((Date.now() - started) / 1000).toFixed(1)} s after \`npm run dev\`)`);
   const { code, signal } = await n8n.exited;
-  if (!stopping) {
-    console.error(`n8n exited (${signal ?? `code ${code}`}); log: ${rel(logFile)}`);
-    await stopProcess(n8n);
-    process.exit(code || 1);
-  }
+  if (isStopping()) return; // Ctrl+C: stopAllOnSignals finishes and exits 0
+  console.error(`n8n exited (${signal ?? `code ${code}`}); log: ${rel(logFile)}`);
+  await stopProcess(n8n);
+  process.exit(code || 1);
 }
 
+// Ctrl+C is how dev is meant to end: stop n8n and exit 0.
+stopAllOnSignals(() => {}, 0);
 main().catch((err) => {
   console.error(`\n${err.message ?? err}`);
   process.exit(1);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:e2e` — the package inside a real n8n, driven with real signed HTTP callbacks.
 //
-// For each n8n version (2.41.1 and 1.123.81 by default):
+// For each n8n version (2.41.1 and 1.123.81 by default; side by side unless --serial):
 //   1. provision Node 24 + that n8n once (cached in .n8n-local/, shared with `npm run dev`),
 //   2. build + pack this package once and unpack it into a fresh user folder under .e2e/ (as users get it),
 //   3. collect credentials + workflows from test/e2e/*.setup.mjs, import them headlessly and activate them,
@@ -12,6 +12,7 @@
 //
 // Options (after `npm run test:e2e --`):  --n8n=2.41.1[,1.123.81]   only these versions (or E2E_N8N_VERSIONS)
 //                                          --keep                     keep .e2e/<run>/ folders even when green
+//                                          --serial                   one version after the other (or E2E_SERIAL=1)
 //                                          anything else              passed to jest (e.g. -t dedupe)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +28,7 @@ import {
   n8nEnv,
   startN8n,
   stopAll,
+  stopAllOnSignals,
   stopProcess,
   tail,
   waitForN8n,
@@ -37,7 +39,8 @@ const E2E_DIR = path.join(REPO_ROOT, '.e2e');
 const SUITE_DIR = path.join(REPO_ROOT, 'test', 'e2e');
 const JEST_CONFIG = path.join(SUITE_DIR, 'jest.e2e.config.js');
 const ENCRYPTION_KEY = 'e2e-only-encryption-key-not-secret';
-const JEST_TIMEOUT_MS = 20 * 60 * 1000;
+// A scenario run that outlives this (e.g. jest waiting on a handle a test left open) is killed and counted as failed.
+const JEST_TIMEOUT_MS = 10 * 60 * 1000;
 const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: 'E2e-Runner-Passw0rd' };
 
 // ---------------------------------------------------------------------------------------------- arguments
@@ -45,10 +48,12 @@ const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', 
 const argv = process.argv.slice(2);
 let versions = (process.env.E2E_N8N_VERSIONS || Object.keys(N8N_VERSIONS).join(',')).split(',');
 let keep = false;
+let serial = process.env.E2E_SERIAL === '1';
 const jestArgs = [];
 for (const a of argv) {
   if (a.startsWith('--n8n=')) versions = a.slice('--n8n='.length).split(',');
   else if (a === '--keep') keep = true;
+  else if (a === '--serial') serial = true;
   else jestArgs.push(a);
 }
 versions = versions.map((v) => v.trim()).filter(Boolean);
@@ -62,6 +67,8 @@ for (const v of versions) {
 // ---------------------------------------------------------------------------------------------- helpers
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const PORTS_PER_VERSION = 3 + 8; // n8n, broker, capture + a pool for ctx.port()
+const chunk = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** Kills n8n process groups a previous, killed run left behind (recorded in .e2e/<run>/n8n.pid). */
 function killLeftovers() {
@@ -154,19 +161,33 @@ async function ownerAndApiKey(baseUrl) {
   return key;
 }
 
-function runJest(env) {
+const jestChildren = new Set();
+
+/** Runs the scenarios once; output goes to `print` line by line (collected when versions run side by side). */
+function runJest(env, print) {
   return new Promise((resolve) => {
     const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-    const child = spawn(process.execPath, [jestBin, '-c', JEST_CONFIG, '--runInBand', '--forceExit', ...jestArgs], {
+    const child = spawn(process.execPath, [jestBin, '-c', JEST_CONFIG, '--runInBand', ...jestArgs], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    jestChildren.add(child);
+    for (const stream of [child.stdout, child.stderr]) {
+      let pending = '';
+      stream.on('data', (chunk) => {
+        const lines = (pending + chunk.toString('utf8')).split('\n');
+        pending = lines.pop();
+        lines.forEach((line) => print(line));
+      });
+      stream.on('end', () => pending && print(pending));
+    }
     const timer = setTimeout(() => {
-      log(`jest still running after ${JEST_TIMEOUT_MS / 60000} min: stopping it`);
+      print(`jest still running after ${JEST_TIMEOUT_MS / 60000} min: stopping it`);
       child.kill('SIGKILL');
     }, JEST_TIMEOUT_MS);
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
+      jestChildren.delete(child);
       clearTimeout(timer);
       resolve(code ?? (signal ? 1 : 0));
     });
@@ -175,13 +196,16 @@ function runJest(env) {
 
 // ---------------------------------------------------------------------------------------------- one version
 
-async function runVersion(version, { inst, tgz, setups, runDir }) {
+/**
+ * One n8n version, start to finish. `ports`: n8n, its task-runner broker, the capture server, then a pool handed
+ * out by name through ctx.port(). `print` receives every output line.
+ */
+async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts, print }) {
   const t0 = Date.now();
   const timings = {};
   fs.mkdirSync(runDir, { recursive: true });
   const logFile = path.join(runDir, 'n8n.log');
-  // n8n, its task-runner broker, the capture server, then a pool handed out by name through ctx.port().
-  const [port, brokerPort, capturePort, ...pool] = await freePorts(3 + 8);
+  const [port, brokerPort, capturePort, ...pool] = allPorts;
   const baseUrl = `http://127.0.0.1:${port}/`;
   const ports = {};
 
@@ -221,10 +245,12 @@ async function runVersion(version, { inst, tgz, setups, runDir }) {
   });
   let t = Date.now();
   if (credentials.length) {
-    await n8nCli(inst, env, ['import:credentials', `--input=${path.join(runDir, 'credentials.json')}`], { logFile });
+    await n8nCli(inst, env, ['import:credentials', `--input=${path.join(runDir, 'credentials.json')}`], { logFile, print });
   }
-  await n8nCli(inst, env, ['import:workflow', `--input=${path.join(runDir, 'workflows.json')}`], { logFile });
-  for (const args of activationCommands(version, workflows.map((w) => w.id))) await n8nCli(inst, env, args, { logFile });
+  await n8nCli(inst, env, ['import:workflow', `--input=${path.join(runDir, 'workflows.json')}`], { logFile, print });
+  for (const args of activationCommands(version, workflows.map((w) => w.id))) {
+    await n8nCli(inst, env, args, { logFile, print });
+  }
   timings.import = Date.now() - t;
 
   t = Date.now();
@@ -235,7 +261,7 @@ async function runVersion(version, { inst, tgz, setups, runDir }) {
     await waitForLanes(lanes);
     const apiKey = await ownerAndApiKey(baseUrl);
     timings.start = Date.now() - t;
-    log(`  ✓ n8n ${version} running at ${baseUrl} (pid ${n8n.pid}, ${Object.keys(lanes).length} test webhooks active)`);
+    print(`  ✓ n8n ${version} running at ${baseUrl} (pid ${n8n.pid}, ${Object.keys(lanes).length} test webhooks active)`);
 
     const statePath = path.join(runDir, 'state.json');
     const resultsPath = path.join(runDir, 'results.json');
@@ -244,7 +270,7 @@ async function runVersion(version, { inst, tgz, setups, runDir }) {
       JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile }, null, 2),
     );
     t = Date.now();
-    const code = await runJest({ E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version });
+    const code = await runJest({ E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version }, print);
     timings.scenarios = Date.now() - t;
     let results = { passed: 0, failed: 0 };
     try {
@@ -290,19 +316,34 @@ async function main() {
 
   if (tgz && setups) {
     const runStamp = stamp();
-    for (const v of Object.keys(insts)) {
+    const todo = Object.keys(insts);
+    // Every port for every version in one go, so no two instances can be handed the same one.
+    const portSets = chunk(await freePorts(todo.length * PORTS_PER_VERSION), PORTS_PER_VERSION);
+    // Side by side (scenarios mostly wait on the network, so two n8n share 2 cores well) unless --serial.
+    // Each version's output is collected and printed as one block when it is done, so lines never interleave.
+    const parallel = !serial && todo.length > 1;
+    if (parallel) log(`\nRunning n8n ${todo.join(' and ')} side by side; each prints its block when done (--serial to avoid).`);
+    const runOne = async (v, i) => {
       const runDir = path.join(E2E_DIR, `${runStamp}-n8n-${v}`);
-      log(`\n=== n8n ${v} (user folder ${path.relative(REPO_ROOT, runDir)}/)`);
+      const lines = [];
+      const print = parallel ? (line) => lines.push(line) : log;
+      print(`\n=== n8n ${v} (user folder ${path.relative(REPO_ROOT, runDir)}/)`);
+      let result;
       try {
-        const r = await runVersion(v, { inst: insts[v], tgz, setups, runDir });
-        summary.push({ version: v, ...r, runDir });
+        const r = await runVersion(v, { inst: insts[v], tgz, setups, runDir, ports: portSets[i], print });
+        result = { version: v, ...r, runDir };
         if (r.failed === 0 && !keep) removeTree(runDir);
       } catch (err) {
-        log(`  ✗ [n8n ${v}] setup failed: ${err.message}`);
-        log(`    n8n log: ${path.join(runDir, 'n8n.log')}\n${tail(path.join(runDir, 'n8n.log'), 15)}`);
-        summary.push({ version: v, passed: 0, failed: 1, error: err.message, runDir });
+        print(`  FAIL [n8n ${v}] setup: ${err.message}`);
+        print(`    n8n log: ${path.join(runDir, 'n8n.log')}\n${tail(path.join(runDir, 'n8n.log'), 15)}`);
+        result = { version: v, passed: 0, failed: 1, error: err.message, runDir };
       }
-    }
+      if (parallel) log(lines.join('\n'));
+      return result;
+    };
+    const results = parallel ? await Promise.all(todo.map(runOne)) : [];
+    if (!parallel) for (const [i, v] of todo.entries()) results.push(await runOne(v, i));
+    summary.push(...results);
   }
 
   log('\n=== e2e summary');
@@ -322,12 +363,9 @@ async function main() {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    log(`\n${sig}: stopping n8n…`);
-    void stopAll().finally(() => process.exit(130));
-  });
-}
+stopAllOnSignals(() => {
+  for (const child of jestChildren) child.kill('SIGKILL');
+});
 
 main().then(
   (code) => process.exit(code),

@@ -2,7 +2,10 @@
 // Installs (once, cached in .n8n-local/) Node 24 and the n8n versions the dev server and e2e suite use.
 //   node scripts/provision.mjs            → every supported version
 //   node scripts/provision.mjs 2.41.1     → only that one
+import { stopAllOnSignals } from './lib/n8n.mjs';
 import { N8N_VERSIONS, ensureN8n } from './lib/provision.mjs';
+
+stopAllOnSignals();
 
 const versions = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(N8N_VERSIONS);
 try {

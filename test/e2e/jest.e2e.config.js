@@ -11,7 +11,7 @@ module.exports = {
 	testEnvironment: 'node',
 	// Transpile only (type-checking is `npm run typecheck`'s job): saves seconds per n8n version.
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/e2e/tsconfig.json' }] },
-	testTimeout: 120_000,
+	testTimeout: 90_000,
 	maxWorkers: 1,
 	reporters: ['<rootDir>/test/e2e/reporter.js'],
 };
