@@ -1,0 +1,172 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { tryParseJsonLossless } from '../shared/losslessJson';
+import { rawQueryOf } from '../shared/publicUrl';
+import { readCommonOptions } from '../shared/triggerOptions';
+import {
+	acknowledgeOnly,
+	cachedAllowlist,
+	emit,
+	guardWebhook,
+	ipAllowed,
+	JSON_ACK,
+	readRawBody,
+	reject,
+	requestLine,
+} from '../shared/webhookGlue';
+import { cryptofuseCredentialCheck, readCryptofuseSecrets, type CryptofuseSecrets } from './credentialTest';
+import { cryptofuseTriggerProperties, readSignatureSettings, readWebhookVersion } from './description';
+import { legacyGuardProblem, verifyLegacyToken } from './legacy';
+import { ALL_EVENTS, normalizeCryptofuseV09, normalizeCryptofuseV1, type CryptofuseItem } from './payload';
+import { probeCryptofuseScheme } from './schemeProbe';
+import { settingsProblem } from './settings';
+import { verifyCryptofuseWebhook, type HeaderMap } from './signature';
+
+async function readSecrets(ctx: IWebhookFunctions | IHookFunctions): Promise<CryptofuseSecrets> {
+	return readCryptofuseSecrets(await ctx.getCredentials('cryptofuseApi'));
+}
+
+function readIpAllowlist(ctx: IWebhookFunctions | IHookFunctions): string {
+	return (ctx.getNodeParameter('options', {}) as { ipAllowlist?: string }).ipAllowlist ?? '';
+}
+
+/** Why this configuration cannot work, for the workflow author (activation) and the log (requests). */
+function configurationProblem(ctx: IWebhookFunctions | IHookFunctions, secrets: CryptofuseSecrets): string | undefined {
+	if (readWebhookVersion(ctx) === 'v0.9') {
+		return legacyGuardProblem(readIpAllowlist(ctx), secrets.legacyUrlToken);
+	}
+	if (secrets.webhookSecret === '') return 'The Cryptofuse credential has no Webhook Secret, so no webhook could be verified';
+	return settingsProblem(readSignatureSettings(ctx));
+}
+
+/** v1.0: verify the signature over the raw bytes, then parse. A response means the request was refused. */
+function acceptSigned(
+	ctx: IWebhookFunctions,
+	rawBody: Buffer,
+	secret: string,
+): CryptofuseItem | IWebhookResponseData {
+	const settings = readSignatureSettings(ctx);
+	const headers = ctx.getHeaderData() as HeaderMap;
+	const verified = verifyCryptofuseWebhook(rawBody, headers, secret, settings, Date.now());
+	if (!verified.ok) {
+		const finding = verified.reason === 'stale' ? undefined : probeCryptofuseScheme(rawBody, headers, secret, settings);
+		const hint = finding
+			? `; a signature matches your secret with ${Object.entries(finding).map(([k, v]) => `${k}="${v}"`).join(', ')}: change these node settings if this request came from Cryptofuse`
+			: '';
+		return reject(ctx, 401, verified.reason, verified.detail + hint);
+	}
+	const parsed = tryParseJsonLossless(rawBody);
+	return (parsed && normalizeCryptofuseV1(parsed)) || reject(ctx, 400, 'bad_body', 'not a JSON object');
+}
+
+/** Legacy v0.9: unsigned, so only behind the URL token (when set; the IP allowlist was checked already). */
+function acceptLegacy(
+	ctx: IWebhookFunctions,
+	rawBody: Buffer,
+	token: string,
+): CryptofuseItem | IWebhookResponseData {
+	if (token !== '') {
+		const checked = verifyLegacyToken(rawQueryOf(requestLine(ctx)), token);
+		if (!checked.ok) return reject(ctx, 401, checked.reason, 'legacy v0.9: token query parameter missing or wrong');
+	}
+	const parsed = tryParseJsonLossless(rawBody);
+	return (parsed && normalizeCryptofuseV09(parsed)) || reject(ctx, 400, 'bad_body', 'not a v0.9 callback');
+}
+
+export class CryptofuseTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cryptofuse Trigger',
+		name: 'cryptofuseTrigger',
+		icon: { light: 'file:cryptofuse.svg', dark: 'file:cryptofuse.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["webhookVersion"] === "v0.9" ? "legacy v0.9 (unsigned)" : "v1.0 signed"}}',
+		description: 'Starts the workflow when Cryptofuse sends a verified payment or withdrawal webhook',
+		defaults: { name: 'Cryptofuse Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cryptofuseApi', required: true, testedBy: 'cryptofuseCredentialCheck' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
+		],
+		properties: cryptofuseTriggerProperties,
+	};
+
+	methods = {
+		credentialTest: { cryptofuseCredentialCheck },
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			/** Nothing to register at Cryptofuse; this only refuses to activate with a configuration that cannot work. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				try {
+					cachedAllowlist(readIpAllowlist(this));
+				} catch (error) {
+					throw new NodeOperationError(this.getNode(), (error as Error).message, {
+						description: 'Fix the IP Allowlist option: IP addresses or CIDR ranges, comma-separated.',
+					});
+				}
+				const problem = configurationProblem(this, await readSecrets(this));
+				if (problem) {
+					throw new NodeOperationError(this.getNode(), problem, {
+						description: 'Open the Cryptofuse Trigger and its credential and fix this before activating the workflow.',
+					});
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await guardWebhook(this, async () => {
+			const options = readCommonOptions(this);
+			if (!ipAllowed(this, options.ipAllowlist, options.trustedProxyHops)) return reject(this, 403, 'ip_not_allowed');
+
+			let secrets: CryptofuseSecrets;
+			try {
+				secrets = await readSecrets(this);
+			} catch {
+				return reject(this, 401, 'credential_missing');
+			}
+			const problem = configurationProblem(this, secrets);
+			if (problem) return reject(this, 401, 'configuration_error', problem);
+
+			const rawBody = await readRawBody(this);
+			if (!rawBody) return reject(this, 400, 'body_unreadable');
+
+			const legacy = readWebhookVersion(this) === 'v0.9';
+			const accepted = legacy
+				? acceptLegacy(this, rawBody, secrets.legacyUrlToken)
+				: acceptSigned(this, rawBody, secrets.webhookSecret);
+			if (!('fields' in accepted)) return accepted;
+
+			const events = this.getNodeParameter('events', [ALL_EVENTS]) as string[];
+			const { fields, extra } = accepted;
+			if (!events.includes(ALL_EVENTS) && !events.includes(fields.event)) {
+				return acknowledgeOnly(this, JSON_ACK, `event ${JSON.stringify(fields.event.slice(0, 64))} not selected`);
+			}
+			return emit(this, JSON_ACK, fields, { includePayload: options.includePayload, extra });
+		});
+	}
+}
