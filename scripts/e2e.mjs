@@ -20,7 +20,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import {
-  activationCommands,
+  activateWorkflows,
   buildAndPack,
   freePorts,
   installPackageInto,
@@ -259,9 +259,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     await n8nCli(inst, env, ['import:credentials', `--input=${path.join(runDir, 'credentials.json')}`], { logFile, print });
   }
   await n8nCli(inst, env, ['import:workflow', `--input=${path.join(runDir, 'workflows.json')}`], { logFile, print });
-  for (const args of activationCommands(version, workflows.map((w) => w.id))) {
-    await n8nCli(inst, env, args, { logFile, print });
-  }
+  await activateWorkflows(version, inst, env, workflows.map((w) => w.id), { logFile, print });
   timings.import = Date.now() - t;
 
   t = Date.now();

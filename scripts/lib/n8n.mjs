@@ -154,9 +154,29 @@ export async function n8nCli(inst, env, args, { logFile, label, print }) {
   });
 }
 
-/** The CLI runs that make workflows `ids` active before `n8n start` (publish on 2.x, update on 1.x). */
-export function activationCommands(version, ids) {
-  return N8N_VERSIONS[version].activate(ids);
+/**
+ * Makes the imported workflows `ids` active before `n8n start`: `publish:workflow` per workflow on 2.x (run up to
+ * three at a time; any that fails, e.g. on a busy SQLite, is retried alone), `update:workflow --all` on 1.x.
+ */
+export async function activateWorkflows(version, inst, env, ids, { logFile, print }) {
+  const spec = N8N_VERSIONS[version];
+  const commands = spec.activate(ids);
+  if (!spec.activateInParallel) {
+    for (const args of commands) await n8nCli(inst, env, args, { logFile, print });
+    return;
+  }
+  const failed = [];
+  const queue = [...commands];
+  const worker = async () => {
+    for (let args = queue.shift(); args; args = queue.shift()) {
+      await n8nCli(inst, env, args, { logFile, print }).catch(() => {
+        (print ?? log)(`  … n8n ${args.join(' ')} failed while others ran; retrying it alone`);
+        failed.push(args);
+      });
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  for (const args of failed) await n8nCli(inst, env, args, { logFile, print, label: `retry n8n ${args.join(' ')}` });
 }
 
 const running = new Set();

@@ -29,12 +29,15 @@ export const N8N_VERSIONS = {
   '2.41.1': {
     overrides: { linkedom: '0.18.13' }, // linkedom 0.18.15 needs a package the registry lacks
     // One CLI run per workflow: 2.x has no "publish all" (and `import:workflow --activeState=fromJson` is refused
-    // outside queue mode).
+    // outside queue mode). They are independent, so callers may run them side by side.
     activate: (ids) => ids.map((id) => ['publish:workflow', `--id=${id}`]),
+    activateInParallel: true,
   },
   '1.123.81': {
     overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' }, // the original points at an unreachable host
-    activate: (ids) => ids.map((id) => ['update:workflow', `--id=${id}`, '--active=true']),
+    // Only the imported test workflows exist in that database, so one run activates them all.
+    activate: () => [['update:workflow', '--all', '--active=true']],
+    activateInParallel: false,
   },
 };
 export const DEFAULT_N8N_VERSION = '2.41.1';

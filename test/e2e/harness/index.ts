@@ -20,7 +20,7 @@
  *   expect(r.executions).toBe(1);                  // new executions started by this lane's start node
  *   expect(r.items[0]).toMatchObject({ … });       // items that reached the end of the lane
  *
- * `deliver()` waits for what you announce (`items`, `executions`), then lets things settle (1 s; 2 s when you
+ * `deliver()` waits for what you announce (`items`, `executions`), then lets things settle (0.5 s; 1.5 s when you
  * expect nothing, so "zero executions" is really observed), and returns what actually happened.
  * Lower-level pieces for multi-lane scenarios: `send`, `countExecutions`, `waitForExecutions`, `capture.waitFor`.
  * Sign requests with the package's own `sign…()` helpers from `nodes/<Provider>/signature.ts`, never a copy.
@@ -251,7 +251,7 @@ export interface Expectation {
 	executions?: number;
 	/** How long to wait for the above. Default 20 s. */
 	timeoutMs?: number;
-	/** Quiet time after that, to catch extra executions/items. Default 1 s, or 2 s when expecting nothing. */
+	/** Quiet time after that, to catch extra executions/items. Default 0.5 s, or 1.5 s when expecting nothing. */
 	settleMs?: number;
 }
 
@@ -273,7 +273,7 @@ export async function deliver(
 	const wantItems = expectation.items ?? 0;
 	const wantExecutions = expectation.executions ?? (wantItems > 0 ? 1 : 0);
 	const timeoutMs = expectation.timeoutMs ?? 20_000;
-	const settleMs = expectation.settleMs ?? (wantItems === 0 && wantExecutions === 0 ? 2_000 : 1_000);
+	const settleMs = expectation.settleMs ?? (wantItems === 0 && wantExecutions === 0 ? 1_500 : 500);
 
 	const executionsBefore = await countExecutions(run, lane);
 	const itemsBefore = capture.count(lane.captureTag);
