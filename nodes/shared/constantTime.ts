@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
+const BASE64URL = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}(?:==)?|[A-Za-z0-9_-]{3}=?)?$/;
 
 /** Constant-time comparison of two byte strings; different lengths are unequal (checked first, not secret). */
 export function bytesEqual(expected: Uint8Array, received: Uint8Array): boolean {

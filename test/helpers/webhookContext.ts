@@ -1,14 +1,22 @@
 /**
- * A small mock of n8n's `IWebhookFunctions` / `IHookFunctions` (the pattern of n8n's own `testWebhookTriggerNode`):
- * it hands the node raw bytes, headers, parameters and credentials, records what the node writes to the response
- * and what it logs, and lets tests call `webhook()` and the `webhookMethods` exactly as n8n does.
+ * Runs a node's `webhook()` and `webhookMethods` inside n8n-core's real `WebhookContext` / `HookContext` (the
+ * classes n8n itself uses), over a real `Workflow` from n8n-workflow: parameter defaults, `getNodeParameter`,
+ * `getCredentials`, `getNodeWebhookUrl`, `getHeaderData` and `getRequestObject` are n8n's own code. Only the edges
+ * are stand-ins: the Express request/response objects, the credentials store and the logger (recorded).
+ * The same pattern as n8n's own `testWebhookTriggerNode`, one level more real.
  */
-import type {
-	ICredentialDataDecryptedObject,
-	IHookFunctions,
-	INodeType,
-	IWebhookFunctions,
-	IWebhookResponseData,
+import { HookContext, WebhookContext } from 'n8n-core';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IHookFunctions,
+	type INode,
+	type INodeType,
+	type INodeTypes,
+	type IWebhookData,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
 export interface MockRequest {
@@ -21,6 +29,8 @@ export interface MockRequest {
 	remoteAddress?: string;
 	/** When true, `rawBody` is absent until `readRawBody()` is awaited (as for some content types in n8n). */
 	lazyRawBody?: boolean;
+	/** When true, reading `req.socket` throws (to test that `webhook()` never throws). */
+	brokenSocket?: boolean;
 }
 
 export interface MockSetup {
@@ -46,16 +56,9 @@ export interface LogLine {
 	meta?: unknown;
 }
 
-function getPath(source: Record<string, unknown>, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => {
-		if (value !== null && typeof value === 'object' && key in (value as object)) {
-			return (value as Record<string, unknown>)[key];
-		}
-		return undefined;
-	}, source);
-}
+const DEFAULT_WEBHOOK_URL = 'https://n8n.example.com/webhook/test-webhook-id/webhook';
 
-export function mockContexts(setup: MockSetup) {
+function build(node: INodeType, setup: MockSetup) {
 	const response: RecordedResponse = { headers: {}, ended: false };
 	const logs: LogLine[] = [];
 	const request = setup.request ?? {};
@@ -69,14 +72,20 @@ export function mockContexts(setup: MockSetup) {
 	for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
 	const url = request.url ?? '/webhook/test-webhook-id/webhook';
 	const queryString = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+	const method = request.method ?? 'POST';
 
 	const req = {
-		method: request.method ?? 'POST',
+		method,
 		url,
 		originalUrl: url,
 		headers,
+		body: {},
+		params: {},
 		query: Object.fromEntries(new URLSearchParams(queryString)),
-		socket: { remoteAddress: request.remoteAddress ?? '127.0.0.1' },
+		get socket(): { remoteAddress: string } {
+			if (request.brokenSocket) throw new Error('socket unavailable');
+			return { remoteAddress: request.remoteAddress ?? '127.0.0.1' };
+		},
 		rawBody: request.lazyRawBody ? undefined : rawBytes,
 		async readRawBody() {
 			req.rawBody = rawBytes;
@@ -107,46 +116,74 @@ export function mockContexts(setup: MockSetup) {
 		},
 	};
 
-	const node = {
+	// "<base>/<webhookId>/<path>" → n8n computes the same URL from webhookBaseUrl + node.webhookId + path
+	const match = /^(.*)\/([^/]+)\/([^/]+)$/.exec(setup.webhookUrl ?? DEFAULT_WEBHOOK_URL);
+	if (!match) throw new Error(`unsupported webhookUrl ${setup.webhookUrl}`);
+	const [, webhookBaseUrl, webhookId] = match;
+
+	const credentialTypes = Object.keys(setup.credentials ?? {});
+	const declared = (node.description.credentials ?? []).map((c) => c.name);
+	const workflowNode: INode = {
 		id: 'node-1',
 		name: 'Trigger',
 		type: setup.nodeType,
 		typeVersion: 1,
-		position: [0, 0] as [number, number],
-		parameters: setup.parameters,
+		position: [0, 0],
+		webhookId,
+		parameters: setup.parameters as INode['parameters'],
+		credentials: Object.fromEntries(
+			[...new Set([...credentialTypes, ...declared])].map((type) => [type, { id: `cred-${type}`, name: type }]),
+		),
 	};
+	const nodeTypes = {
+		getByName: () => node,
+		getByNameAndVersion: () => node,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const workflow = new Workflow({
+		id: 'workflow-1',
+		name: 'Test',
+		nodes: [workflowNode],
+		connections: {},
+		active: true,
+		nodeTypes,
+	});
+	const additionalData = {
+		httpRequest: req,
+		httpResponse: res,
+		webhookBaseUrl,
+		webhookTestBaseUrl: webhookBaseUrl.replace(/\/webhook$/, '/webhook-test'),
+		credentialsHelper: {
+			isCredentialUsableByNode: () => true,
+			getDecrypted: async (_additionalData: unknown, _nodeCredentials: unknown, type: string) => {
+				const credential = setup.credentials?.[type];
+				if (credential === undefined) throw new Error(`Node does not have any credentials set for "${type}"`);
+				if (credential instanceof Error) throw credential;
+				return credential;
+			},
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
 	const log = (level: LogLine['level']) => (message: string, meta?: unknown) => logs.push({ level, message, meta });
+	const logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+	const recordLogs = <T extends object>(ctx: T): T => Object.defineProperty(ctx, 'logger', { value: logger });
 
-	const base = {
-		getNode: () => node,
-		getWorkflow: () => ({ id: 'workflow-1', name: 'Test', active: true }),
-		getNodeParameter: (name: string, fallback?: unknown) => {
-			const value = getPath(setup.parameters, name);
-			return value === undefined ? fallback : value;
-		},
-		getCredentials: async (type: string) => {
-			const credential = setup.credentials?.[type];
-			if (credential === undefined) throw new Error(`Node does not have any credentials set for "${type}"`);
-			if (credential instanceof Error) throw credential;
-			return credential;
-		},
-		getNodeWebhookUrl: () => setup.webhookUrl ?? 'https://n8n.example.com/webhook/test-webhook-id/webhook',
-		getWebhookName: () => 'default',
-		getMode: () => 'webhook',
-		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-	};
+	const startNode = workflow.getNode('Trigger') as INode;
+	const description =
+		(node.description.webhooks ?? []).find((w) => w.httpMethod === method) ?? node.description.webhooks?.[0];
+	const webhookData = {
+		httpMethod: method,
+		node: startNode.name,
+		path: `${webhookId}/${String(description?.path ?? '')}`,
+		webhookDescription: description,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+	} as unknown as IWebhookData;
 
-	const webhook = {
-		...base,
-		getRequestObject: () => req,
-		getResponseObject: () => res,
-		getHeaderData: () => headers,
-		getQueryData: () => req.query,
-		getBodyData: () => ({}),
-		helpers: {},
-	} as unknown as IWebhookFunctions;
-
-	const hook = { ...base } as unknown as IHookFunctions;
+	const webhook = () =>
+		recordLogs(new WebhookContext(workflow, startNode, additionalData, 'webhook', webhookData, [], null)) as unknown as IWebhookFunctions;
+	const hook = () =>
+		recordLogs(new HookContext(workflow, startNode, additionalData, 'trigger', 'activate', webhookData)) as unknown as IHookFunctions;
 
 	return { webhook, hook, response, logs };
 }
@@ -161,17 +198,17 @@ export interface WebhookRun {
 
 /** Calls `node.webhook()` with a mocked request and returns what n8n would see. */
 export async function runWebhook(node: INodeType, setup: MockSetup): Promise<WebhookRun> {
-	const { webhook, response, logs } = mockContexts(setup);
+	const { webhook, response, logs } = build(node, setup);
 	if (!node.webhook) throw new Error('node has no webhook()');
-	const result = await node.webhook.call(webhook);
+	const result = await node.webhook.call(webhook());
 	const items = (result.workflowData ?? []).flat().map((item) => item.json as Record<string, unknown>);
 	return { result, response, logs, items };
 }
 
 /** Calls `webhookMethods.default.create()` the way n8n does on activation. */
 export async function runActivation(node: INodeType, setup: MockSetup): Promise<boolean> {
-	const { hook } = mockContexts(setup);
+	const { hook } = build(node, setup);
 	const create = node.webhookMethods?.default?.create;
 	if (!create) throw new Error('node has no webhookMethods.default.create');
-	return await create.call(hook);
+	return await create.call(hook());
 }

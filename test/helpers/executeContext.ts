@@ -1,0 +1,72 @@
+/**
+ * A small mock of n8n's `IExecuteFunctions` for action nodes: parameters per item, credentials, and an
+ * `httpRequestWithAuthentication` that runs the credential type's own `authenticate()` and then sends the request
+ * for real (over loopback, to a fake API), the way n8n's request helper does.
+ */
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeType,
+} from 'n8n-workflow';
+
+export interface ExecuteSetup {
+	nodeType: string;
+	/** Parameters for each input item (one object per item). */
+	items: Array<Record<string, unknown>>;
+	credentialType: ICredentialType;
+	credentials: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+}
+
+export interface SentRequest {
+	url: string;
+	headers: Record<string, string>;
+	body: string;
+}
+
+async function send(options: IHttpRequestOptions, sent: SentRequest[]) {
+	const url = `${options.baseURL ?? ''}${options.url}`;
+	const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k, String(v)]));
+	const body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? '');
+	sent.push({ url, headers, body });
+	const response = await fetch(url, { method: options.method ?? 'GET', headers, body: body === '' ? undefined : body });
+	const text = await response.text();
+	let parsed: unknown = text;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		// not JSON: keep the text, as n8n does
+	}
+	if (!options.ignoreHttpStatusErrors && response.status >= 400) throw new Error(`HTTP ${response.status}`);
+	return options.returnFullResponse ? { statusCode: response.status, headers: {}, body: parsed } : parsed;
+}
+
+export async function runExecute(node: INodeType, setup: ExecuteSetup) {
+	const sent: SentRequest[] = [];
+	const nodeInfo = { id: 'n1', name: 'Cryptomus', type: setup.nodeType, typeVersion: 1, position: [0, 0], parameters: {} };
+	const ctx = {
+		getNode: () => nodeInfo,
+		getInputData: (): INodeExecutionData[] => setup.items.map(() => ({ json: {} })),
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
+			const value = setup.items[itemIndex]?.[name];
+			return value === undefined ? fallback : value;
+		},
+		getCredentials: async () => setup.credentials,
+		continueOnFail: () => setup.continueOnFail ?? false,
+		helpers: {
+			async httpRequestWithAuthentication(this: unknown, type: string, options: IHttpRequestOptions) {
+				if (type !== setup.credentialType.name) throw new Error(`unexpected credential type ${type}`);
+				const authenticate = setup.credentialType.authenticate;
+				const signed =
+					typeof authenticate === 'function' ? await authenticate(setup.credentials, options) : options;
+				return await send(signed, sent);
+			},
+		},
+	} as unknown as IExecuteFunctions;
+	if (!node.execute) throw new Error('node has no execute()');
+	const output = await node.execute.call(ctx);
+	return { output: output as INodeExecutionData[][], sent };
+}

@@ -1,0 +1,40 @@
+import { rawQueryOf, relativeUrlOf, withRawQuery } from '../../../nodes/shared/publicUrl';
+import { withinWindow, parseIntegerHeader } from '../../../nodes/shared/timeWindow';
+
+describe('public URL helpers', () => {
+	it('keeps the raw query bytes', () => {
+		expect(rawQueryOf('/webhook/x/webhook?a=1%2B2&b=c+d&e=%E2%82%AC')).toBe('a=1%2B2&b=c+d&e=%E2%82%AC');
+		expect(rawQueryOf('/webhook/x/webhook')).toBe('');
+		expect(rawQueryOf('/p?')).toBe('');
+	});
+
+	it('joins a public base and a raw query', () => {
+		expect(withRawQuery('https://n8n.example.com/webhook/x/webhook', 'a=1')).toBe(
+			'https://n8n.example.com/webhook/x/webhook?a=1',
+		);
+		expect(withRawQuery('https://h/p?old=1', '')).toBe('https://h/p');
+	});
+
+	it('takes path + query of an absolute URL', () => {
+		expect(relativeUrlOf('https://h.example:8443/webhooks/crypto2b?src=n8n')).toBe('/webhooks/crypto2b?src=n8n');
+		expect(relativeUrlOf('https://h.example')).toBe('/');
+		expect(relativeUrlOf('https://h/p#frag')).toBe('/p');
+	});
+});
+
+describe('replay window', () => {
+	it('accepts both directions up to the window, inclusive', () => {
+		expect(withinWindow(1000, 6000, 5000)).toBe(true);
+		expect(withinWindow(11000, 6000, 5000)).toBe(true);
+		expect(withinWindow(999, 6000, 5000)).toBe(false);
+		expect(withinWindow(11001, 6000, 5000)).toBe(false);
+		expect(withinWindow(Number.NaN, 6000, 5000)).toBe(false);
+	});
+
+	it('parses integer headers strictly', () => {
+		expect(parseIntegerHeader('1499827320350')).toBe(1499827320350);
+		expect(parseIntegerHeader('1e3')).toBeUndefined();
+		expect(parseIntegerHeader('-5')).toBeUndefined();
+		expect(parseIntegerHeader(undefined)).toBeUndefined();
+	});
+});
