@@ -4,11 +4,12 @@
  * nothing if the node answered itself (`noWebhookResponse`), otherwise run the workflow and write the last node's
  * first item with 200, or `{"message":"Error in workflow"}` with 500.
  */
-import type { IDataObject, INodeCredentialTestResult, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INodeCredentialTestResult, IWebhookResponseData } from 'n8n-workflow';
 
 import { KoyweUserValidationTrigger } from '../../../nodes/Koywe/KoyweUserValidationTrigger.node';
-import { mockContexts, runActivation, type LogLine, type MockSetup } from '../../helpers/webhookContext';
+import { runActivation, type LogLine, type MockSetup } from '../../helpers/webhookContext';
 import { post, serve, type Served } from './expressLike';
+import { httpWebhookContext } from './httpWebhookContext';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJrb3l3ZSJ9.c2lnbmF0dXJl';
 const AUTH = { authorization: `Bearer ${JWT}` };
@@ -19,7 +20,7 @@ type Workflow = (items: IDataObject[]) => Promise<IDataObject[]>;
 
 interface Scenario {
 	parameters?: Record<string, unknown>;
-	credentials?: MockSetup['credentials'];
+	credentials?: Record<string, Record<string, string>>;
 	workflow: Workflow;
 }
 
@@ -47,19 +48,15 @@ async function actLikeN8nLastNode(res: { status(code: number): { json(body: unkn
 
 beforeAll(async () => {
 	served = await serve(async (req, res) => {
-		const setup: MockSetup = {
+		const { context, logs } = httpWebhookContext({
+			node,
 			nodeType: 'n8n-nodes-crypto-webhooks.koyweUserValidationTrigger',
 			parameters: { decisionField: 'allowed', options: { decisionTimeoutSeconds: 0.5 }, ...scenario.parameters },
 			credentials: scenario.credentials ?? { koyweUserValidationApi: { authentication: 'bearer', bearerToken: JWT } },
-		};
-		const { webhook, logs } = mockContexts(setup);
+			req,
+			res,
+		});
 		seen.logs = logs;
-		const context = {
-			...webhook,
-			getRequestObject: () => req,
-			getResponseObject: () => res,
-			getHeaderData: () => req.headers,
-		} as unknown as IWebhookFunctions;
 		const result = await node.webhook.call(context);
 		seen.results.push(result);
 		await actLikeN8nLastNode(res, result);
