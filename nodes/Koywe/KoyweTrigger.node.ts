@@ -8,12 +8,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { assertAllowlistUsable } from '../shared/activation';
 import { commonTriggerOptions, readCommonOptions } from '../shared/triggerOptions';
 import { attempt, JsonFormatError, parseJsonLossless } from '../shared/losslessJson';
 import type { NormalizedFields } from '../shared/types';
 import {
 	acknowledgeOnly,
-	cachedAllowlist,
 	emit,
 	guardWebhook,
 	header,
@@ -150,14 +150,7 @@ export class KoyweTrigger implements INodeType {
 						description: 'Open the credential and paste the secret you set up with Koywe.',
 					});
 				}
-				const options = this.getNodeParameter('options', {}) as { ipAllowlist?: string };
-				try {
-					cachedAllowlist(options.ipAllowlist ?? '');
-				} catch (error) {
-					throw new NodeOperationError(this.getNode(), (error as Error).message, {
-						description: 'Fix the IP Allowlist option: IP addresses or CIDR ranges, comma-separated.',
-					});
-				}
+				assertAllowlistUsable(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

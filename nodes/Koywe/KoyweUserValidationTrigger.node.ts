@@ -9,8 +9,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { assertAllowlistUsable } from '../shared/activation';
 import { commonTriggerOptions, readCommonOptions } from '../shared/triggerOptions';
-import { cachedAllowlist, guardWebhook, header, ipAllowed, readRawBody, reject } from '../shared/webhookGlue';
+import { guardWebhook, header, ipAllowed, readRawBody, reject } from '../shared/webhookGlue';
 import { readValidationAuth, testKoyweUserValidationApi } from './credentials';
 import { gateBooleanAnswer, type GatedResponse } from './responseGate';
 import { authConfigurationProblem, readValidationEmail, verifyValidationAuth } from './userValidation';
@@ -104,14 +105,7 @@ export class KoyweUserValidationTrigger implements INodeType {
 						description: `Name the field of the last node that holds true or false, e.g. "${DEFAULT_DECISION_FIELD}".`,
 					});
 				}
-				const options = this.getNodeParameter('options', {}) as { ipAllowlist?: string };
-				try {
-					cachedAllowlist(options.ipAllowlist ?? '');
-				} catch (error) {
-					throw new NodeOperationError(this.getNode(), (error as Error).message, {
-						description: 'Fix the IP Allowlist option: IP addresses or CIDR ranges, comma-separated.',
-					});
-				}
+				assertAllowlistUsable(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
