@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// `npm run dev` — n8n on http://localhost:5678 with this package installed the way users get it.
+//
+//   1. provisions Node 24 + n8n 2.41.1 once (cached in .n8n-local/, minutes the first time, shared with test:e2e),
+//   2. builds + packs this package and unpacks it into .n8n-local/dev/.n8n/nodes/node_modules/ (every run),
+//   3. imports examples/*.workflow.json and examples/credentials.json once (placeholders: your edits are kept),
+//   4. starts n8n in the foreground; Ctrl+C stops it.
+//
+// Options (after `npm run dev --`):  --n8n=1.123.81  another supported n8n version
+//                                     --reset        forget the dev n8n's data (.n8n-local/dev-<version>/) first
+// Environment: N8N_PORT (default 5678), WEBHOOK_URL (public URL for real provider callbacks, e.g. a tunnel).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import {
+  buildAndPack,
+  freePorts,
+  installPackageInto,
+  isPortFree,
+  n8nCli,
+  n8nEnv,
+  somethingListens,
+  startN8n,
+  stopProcess,
+  waitForN8n,
+} from './lib/n8n.mjs';
+import { CACHE_DIR, DEFAULT_N8N_VERSION, N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
+
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
+
+let version = DEFAULT_N8N_VERSION;
+let reset = false;
+for (const a of process.argv.slice(2)) {
+  if (a.startsWith('--n8n=')) version = a.slice('--n8n='.length);
+  else if (a === '--reset') reset = true;
+  else {
+    console.error(`Unknown option ${a}. Usage: npm run dev [-- --n8n=<version>] [-- --reset]`);
+    process.exit(2);
+  }
+}
+if (!N8N_VERSIONS[version]) {
+  console.error(`Unknown n8n version ${version}; supported: ${Object.keys(N8N_VERSIONS).join(', ')}`);
+  process.exit(2);
+}
+const port = Number(process.env.N8N_PORT || 5678);
+// Each n8n version gets its own data folder: a database migrated by 2.x cannot be opened by 1.x.
+const userFolder = path.join(CACHE_DIR, version === DEFAULT_N8N_VERSION ? 'dev' : `dev-${version}`);
+const rel = (p) => path.relative(REPO_ROOT, p) || '.';
+
+async function assertPortFree() {
+  if ((await isPortFree(port)) && !(await somethingListens(port))) return;
+  console.error(
+    `\nPort ${port} is already in use on this machine (another n8n, or an earlier \`npm run dev\` still running?).\n` +
+      `Stop whatever listens there (\`lsof -i :${port}\` or \`ss -ltnp | grep ${port}\` shows it), or pick another port:\n` +
+      `    N8N_PORT=${port + 10} npm run dev\n`,
+  );
+  process.exit(1);
+}
+
+/** Imports the example workflows and placeholder credentials not imported into this dev folder before. */
+async function importExamples(inst, env, logFile) {
+  const ledgerPath = path.join(userFolder, 'imported-examples.json');
+  const ledger = fs.existsSync(ledgerPath) ? JSON.parse(fs.readFileSync(ledgerPath, 'utf8')) : {};
+  const files = fs
+    .readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.json'))
+    .sort((a, b) => (a === 'credentials.json' ? -1 : b === 'credentials.json' ? 1 : a.localeCompare(b)));
+  const imported = [];
+  for (const f of files) {
+    if (ledger[f]) continue; // imported once: the user may have pasted real keys or edited it since
+    const file = path.join(EXAMPLES, f);
+    const kind = f === 'credentials.json' ? 'credentials' : 'workflow';
+    await n8nCli(inst, env, [`import:${kind}`, `--input=${file}`], {
+      logFile,
+      label: `import ${kind === 'credentials' ? 'placeholder credentials' : 'example workflow'} ${f}`,
+    });
+    ledger[f] = createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 16);
+    imported.push(f);
+  }
+  fs.writeFileSync(ledgerPath, `${JSON.stringify(ledger, null, 2)}\n`);
+  return imported;
+}
+
+function banner(url) {
+  const lines = [
+    `n8n ${version} is running with n8n-nodes-crypto-webhooks installed:`,
+    '',
+    `    open ${url}`,
+    '',
+    'Next:',
+    '  1. First time: create the owner account the editor asks for (it stays on this machine).',
+    '  2. Open the workflow "Example: Cryptomus payments (verified, deduplicated)".',
+    '  3. In Cryptomus Trigger, open the credential "Cryptomus (placeholder keys: paste yours)" and paste',
+    '     your real Merchant ID and Payment API key (the imported values are placeholders).',
+    '  4. Publish (activate) the workflow and give Cryptomus the trigger\'s Production URL as url_callback.',
+    `     Cryptomus must reach it: expose port ${port} (e.g. a tunnel) and restart with WEBHOOK_URL=https://…/`,
+    '  5. Search the node panel for "Cryptomus" to find the trigger and the action node (send test webhooks).',
+    '',
+    `Changed the package? Stop with Ctrl+C and run \`npm run dev\` again: it rebuilds and reinstalls it.`,
+    `n8n data: ${rel(userFolder)}/ (\`npm run dev -- --reset\` starts from scratch). Log: ${rel(path.join(userFolder, 'n8n.log'))}`,
+    'Stop: Ctrl+C',
+  ];
+  const width = Math.max(...lines.map((l) => l.length));
+  const bar = '─'.repeat(width + 2);
+  return `\n┌${bar}┐\n${lines.map((l) => `│ ${l.padEnd(width)} │`).join('\n')}\n└${bar}┘\n`;
+}
+
+// Drops the offline noise (n8n phones home; this machine has no internet) from what is echoed; the log keeps it.
+function makeFilter() {
+  let skippingStack = false;
+  return (line) => {
+    if (/ENOTFOUND|EAI_AGAIN|Strapi API|A system task run failed|^\s*$/.test(line)) {
+      skippingStack = /ENOTFOUND|EAI_AGAIN/.test(line);
+      return false;
+    }
+    if (skippingStack && /^\s+at /.test(line)) return false;
+    skippingStack = false;
+    return true;
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  await assertPortFree();
+  const inst = await ensureN8n(version);
+
+  if (reset) {
+    log(`Resetting ${rel(userFolder)}/`);
+    removeTree(userFolder);
+  }
+  fs.mkdirSync(userFolder, { recursive: true });
+  const logFile = path.join(userFolder, 'n8n.log');
+  fs.writeFileSync(logFile, '');
+
+  log('Building and packing n8n-nodes-crypto-webhooks');
+  const tgz = await buildAndPack(path.join(userFolder, 'pack'), { logFile: path.join(userFolder, 'build.log') });
+  const installed = installPackageInto(userFolder, tgz);
+  log(`  ✓ installed into ${rel(installed)}/`);
+
+  const [brokerPort] = await freePorts(1);
+  const listenAddress = process.env.N8N_LISTEN_ADDRESS || '127.0.0.1';
+  const editorUrl = `http://localhost:${port}`;
+  const env = n8nEnv(inst, {
+    userFolder,
+    port,
+    brokerPort,
+    listenAddress,
+    webhookUrl: process.env.WEBHOOK_URL || `${editorUrl}/`,
+    extra: { N8N_SECURE_COOKIE: 'false', N8N_EDITOR_BASE_URL: `${editorUrl}/` },
+  });
+  const imported = await importExamples(inst, env, logFile);
+  if (imported.length) log(`  ✓ examples imported: ${imported.join(', ')} (inactive until you paste real keys)`);
+
+  await assertPortFree(); // again: the install may have taken minutes
+  log(`Starting n8n ${version} on ${editorUrl} …`);
+  const n8n = startN8n(inst, env, { logFile, echo: makeFilter() });
+  let stopping = false;
+  const stop = async (sig) => {
+    if (stopping) return;
+    stopping = true;
+    log(`\n${sig}: stopping n8n (pid ${n8n.pid})…`);
+    await stopProcess(n8n);
+    process.exit(0);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void stop(sig));
+
+  try {
+    await waitForN8n(n8n, { baseUrl: `http://127.0.0.1:${port}/`, logFile, timeoutMs: 180000 });
+  } catch (err) {
+    console.error(`\n${err.message}`);
+    await stopProcess(n8n);
+    process.exit(1);
+  }
+  process.stdout.write(banner(editorUrl));
+  log(`(ready ${((Date.now() - started) / 1000).toFixed(1)} s after \`npm run dev\`)`);
+  const { code, signal } = await n8n.exited;
+  if (!stopping) {
+    console.error(`n8n exited (${signal ?? `code ${code}`}); log: ${rel(logFile)}`);
+    await stopProcess(n8n);
+    process.exit(code || 1);
+  }
+}
+
+main().catch((err) => {
+  console.error(`\n${err.message ?? err}`);
+  process.exit(1);
+});

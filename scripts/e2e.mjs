@@ -1,0 +1,340 @@
+#!/usr/bin/env node
+// `npm run test:e2e` — the package inside a real n8n, driven with real signed HTTP callbacks.
+//
+// For each n8n version (2.41.1 and 1.123.81 by default):
+//   1. provision Node 24 + that n8n once (cached in .n8n-local/, shared with `npm run dev`),
+//   2. build + pack this package once and unpack it into a fresh user folder under .e2e/ (as users get it),
+//   3. collect credentials + workflows from test/e2e/*.setup.mjs, import them headlessly and activate them,
+//   4. start n8n on a free loopback port, wait until every test webhook is registered, create an owner + API key,
+//   5. run the scenarios (test/e2e/*.e2e.ts, jest, in band) against it; they read .e2e/<run>/state.json,
+//   6. stop n8n (by PID, its whole process group), also on failure or Ctrl+C.
+// Prints one line per scenario, a line per version and, last, `N passed, N failed`. Exits non-zero on any failure.
+//
+// Options (after `npm run test:e2e --`):  --n8n=2.41.1[,1.123.81]   only these versions (or E2E_N8N_VERSIONS)
+//                                          --keep                     keep .e2e/<run>/ folders even when green
+//                                          anything else              passed to jest (e.g. -t dedupe)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import {
+  activationCommands,
+  buildAndPack,
+  freePorts,
+  installPackageInto,
+  n8nCli,
+  n8nEnv,
+  startN8n,
+  stopAll,
+  stopProcess,
+  tail,
+  waitForN8n,
+} from './lib/n8n.mjs';
+import { N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
+
+const E2E_DIR = path.join(REPO_ROOT, '.e2e');
+const SUITE_DIR = path.join(REPO_ROOT, 'test', 'e2e');
+const JEST_CONFIG = path.join(SUITE_DIR, 'jest.e2e.config.js');
+const ENCRYPTION_KEY = 'e2e-only-encryption-key-not-secret';
+const JEST_TIMEOUT_MS = 20 * 60 * 1000;
+const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: 'E2e-Runner-Passw0rd' };
+
+// ---------------------------------------------------------------------------------------------- arguments
+
+const argv = process.argv.slice(2);
+let versions = (process.env.E2E_N8N_VERSIONS || Object.keys(N8N_VERSIONS).join(',')).split(',');
+let keep = false;
+const jestArgs = [];
+for (const a of argv) {
+  if (a.startsWith('--n8n=')) versions = a.slice('--n8n='.length).split(',');
+  else if (a === '--keep') keep = true;
+  else jestArgs.push(a);
+}
+versions = versions.map((v) => v.trim()).filter(Boolean);
+for (const v of versions) {
+  if (!N8N_VERSIONS[v]) {
+    console.error(`Unknown n8n version ${v}; supported: ${Object.keys(N8N_VERSIONS).join(', ')}`);
+    process.exit(2);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- helpers
+
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Kills n8n process groups a previous, killed run left behind (recorded in .e2e/<run>/n8n.pid). */
+function killLeftovers() {
+  if (!fs.existsSync(E2E_DIR)) return;
+  for (const d of fs.readdirSync(E2E_DIR)) {
+    const pidFile = path.join(E2E_DIR, d, 'n8n.pid');
+    if (!fs.existsSync(pidFile)) continue;
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    let cmdline = '';
+    try {
+      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      /* gone */
+    }
+    if (pid > 1 && cmdline.includes(path.join(E2E_DIR, '..')) && cmdline.includes('n8n')) {
+      log(`Stopping n8n left running by an earlier run (pid ${pid}, ${d})`);
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    fs.rmSync(pidFile, { force: true });
+  }
+}
+
+/** Keeps the .e2e/ folder small: run folders older than the newest few are removed. */
+function pruneOldRuns(keepCount = 4) {
+  if (!fs.existsSync(E2E_DIR)) return;
+  const runs = fs
+    .readdirSync(E2E_DIR)
+    .filter((d) => /^\d{8}-\d{6}/.test(d))
+    .sort();
+  for (const d of runs.slice(0, Math.max(0, runs.length - keepCount))) removeTree(path.join(E2E_DIR, d));
+}
+
+function stamp() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+async function loadSetups() {
+  const files = fs
+    .readdirSync(SUITE_DIR)
+    .filter((f) => f.endsWith('.setup.mjs'))
+    .sort();
+  const setups = [];
+  for (const f of files) {
+    const mod = await import(pathToFileURL(path.join(SUITE_DIR, f)).href);
+    setups.push({ provider: f.replace(/\.setup\.mjs$/, ''), build: mod.default });
+  }
+  if (setups.length === 0) throw new Error(`no test/e2e/*.setup.mjs found`);
+  return setups;
+}
+
+/** Waits until n8n has registered every lane's production webhook (asked with a method no lane uses). */
+async function waitForLanes(lanes, timeoutMs = 60000) {
+  const started = Date.now();
+  for (const lane of Object.values(lanes)) {
+    for (;;) {
+      const res = await fetch(lane.url, { method: 'PATCH', signal: AbortSignal.timeout(5000) });
+      const text = await res.text();
+      if (res.status !== 404 || text.includes('not registered for PATCH')) break;
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`webhook of lane ${lane.key} not registered after ${timeoutMs / 1000} s: ${text.slice(0, 200)}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** Owner account + a public-API key (scopes to read executions), as a user would create them in the UI. */
+async function ownerAndApiKey(baseUrl) {
+  const setup = await fetch(new URL('rest/owner/setup', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(OWNER),
+  });
+  if (setup.status !== 200) throw new Error(`owner setup answered ${setup.status}: ${await setup.text()}`);
+  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+  const res = await fetch(new URL('rest/api-keys', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ label: 'e2e', scopes: ['execution:list', 'execution:read', 'workflow:read'], expiresAt: null }),
+  });
+  const body = await res.json().catch(() => ({}));
+  const key = body?.data?.rawApiKey;
+  if (res.status !== 200 || !key) throw new Error(`API key creation answered ${res.status}: ${JSON.stringify(body)}`);
+  return key;
+}
+
+function runJest(env) {
+  return new Promise((resolve) => {
+    const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+    const child = spawn(process.execPath, [jestBin, '-c', JEST_CONFIG, '--runInBand', '--forceExit', ...jestArgs], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
+    const timer = setTimeout(() => {
+      log(`jest still running after ${JEST_TIMEOUT_MS / 60000} min: stopping it`);
+      child.kill('SIGKILL');
+    }, JEST_TIMEOUT_MS);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- one version
+
+async function runVersion(version, { inst, tgz, setups, runDir }) {
+  const t0 = Date.now();
+  const timings = {};
+  fs.mkdirSync(runDir, { recursive: true });
+  const logFile = path.join(runDir, 'n8n.log');
+  // n8n, its task-runner broker, the capture server, then a pool handed out by name through ctx.port().
+  const [port, brokerPort, capturePort, ...pool] = await freePorts(3 + 8);
+  const baseUrl = `http://127.0.0.1:${port}/`;
+  const ports = {};
+
+  const credentials = [];
+  const workflows = [];
+  const lanes = {};
+  for (const s of setups) {
+    const ctx = {
+      provider: s.provider,
+      baseUrl,
+      captureUrl: (tag) => `http://127.0.0.1:${capturePort}/capture/${encodeURIComponent(tag)}`,
+      port: (name) => {
+        if (!ports[name]) {
+          if (pool.length === 0) throw new Error('out of reserved ports: raise the pool size in scripts/e2e.mjs');
+          ports[name] = pool.shift();
+        }
+        return ports[name];
+      },
+    };
+    const out = await s.build(ctx);
+    credentials.push(...(out.credentials ?? []));
+    for (const wf of out.workflows ?? []) {
+      workflows.push(wf.json);
+      Object.assign(lanes, wf.lanes);
+    }
+  }
+  fs.writeFileSync(path.join(runDir, 'credentials.json'), JSON.stringify(credentials, null, 2));
+  fs.writeFileSync(path.join(runDir, 'workflows.json'), JSON.stringify(workflows, null, 2));
+  installPackageInto(runDir, tgz);
+
+  const env = n8nEnv(inst, {
+    userFolder: runDir,
+    port,
+    brokerPort,
+    encryptionKey: ENCRYPTION_KEY,
+    extra: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', N8N_LOG_LEVEL: 'info' },
+  });
+  let t = Date.now();
+  if (credentials.length) {
+    await n8nCli(inst, env, ['import:credentials', `--input=${path.join(runDir, 'credentials.json')}`], { logFile });
+  }
+  await n8nCli(inst, env, ['import:workflow', `--input=${path.join(runDir, 'workflows.json')}`], { logFile });
+  for (const args of activationCommands(version, workflows.map((w) => w.id))) await n8nCli(inst, env, args, { logFile });
+  timings.import = Date.now() - t;
+
+  t = Date.now();
+  const n8n = startN8n(inst, env, { logFile });
+  fs.writeFileSync(path.join(runDir, 'n8n.pid'), String(n8n.pid));
+  try {
+    await waitForN8n(n8n, { baseUrl, logFile });
+    await waitForLanes(lanes);
+    const apiKey = await ownerAndApiKey(baseUrl);
+    timings.start = Date.now() - t;
+    log(`  ✓ n8n ${version} running at ${baseUrl} (pid ${n8n.pid}, ${Object.keys(lanes).length} test webhooks active)`);
+
+    const statePath = path.join(runDir, 'state.json');
+    const resultsPath = path.join(runDir, 'results.json');
+    fs.writeFileSync(
+      statePath,
+      JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile }, null, 2),
+    );
+    t = Date.now();
+    const code = await runJest({ E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version });
+    timings.scenarios = Date.now() - t;
+    let results = { passed: 0, failed: 0 };
+    try {
+      results = JSON.parse(fs.readFileSync(resultsPath, 'utf8'));
+    } catch {
+      results = { passed: 0, failed: 1, error: 'jest wrote no results' };
+    }
+    if (code !== 0 && results.failed === 0) results.failed = 1; // jest failed outside any scenario
+    return { ...results, timings, total: Date.now() - t0 };
+  } finally {
+    await stopProcess(n8n);
+    fs.rmSync(path.join(runDir, 'n8n.pid'), { force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- main
+
+async function main() {
+  const started = Date.now();
+  fs.mkdirSync(E2E_DIR, { recursive: true });
+  killLeftovers();
+  pruneOldRuns();
+
+  const summary = [];
+  const insts = {};
+  for (const v of versions) {
+    try {
+      insts[v] = await ensureN8n(v);
+    } catch (err) {
+      summary.push({ version: v, passed: 0, failed: 1, error: `provisioning: ${err.message}` });
+    }
+  }
+
+  let tgz;
+  let setups;
+  try {
+    log('Building and packing n8n-nodes-crypto-webhooks');
+    tgz = await buildAndPack(path.join(E2E_DIR, 'pack'), { logFile: path.join(E2E_DIR, 'build.log') });
+    setups = await loadSetups();
+  } catch (err) {
+    for (const v of Object.keys(insts)) summary.push({ version: v, passed: 0, failed: 1, error: `build: ${err.message}` });
+  }
+
+  if (tgz && setups) {
+    const runStamp = stamp();
+    for (const v of Object.keys(insts)) {
+      const runDir = path.join(E2E_DIR, `${runStamp}-n8n-${v}`);
+      log(`\n=== n8n ${v} (user folder ${path.relative(REPO_ROOT, runDir)}/)`);
+      try {
+        const r = await runVersion(v, { inst: insts[v], tgz, setups, runDir });
+        summary.push({ version: v, ...r, runDir });
+        if (r.failed === 0 && !keep) removeTree(runDir);
+      } catch (err) {
+        log(`  ✗ [n8n ${v}] setup failed: ${err.message}`);
+        log(`    n8n log: ${path.join(runDir, 'n8n.log')}\n${tail(path.join(runDir, 'n8n.log'), 15)}`);
+        summary.push({ version: v, passed: 0, failed: 1, error: err.message, runDir });
+      }
+    }
+  }
+
+  log('\n=== e2e summary');
+  let passed = 0;
+  let failed = 0;
+  for (const r of summary) {
+    passed += r.passed;
+    failed += r.failed;
+    const t = r.timings
+      ? ` (import ${secs(r.timings.import)}, start ${secs(r.timings.start)}, scenarios ${secs(r.timings.scenarios)})`
+      : '';
+    log(`n8n ${r.version}: ${r.passed} passed, ${r.failed} failed${t}${r.error ? ` — ${r.error.split('\n')[0]}` : ''}`);
+    if (r.failed > 0 && r.runDir) log(`  kept for inspection: ${path.relative(REPO_ROOT, r.runDir)}/ (n8n.log, state.json)`);
+  }
+  log(`total ${secs(Date.now() - started)}`);
+  log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    log(`\n${sig}: stopping n8n…`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (err) => {
+    console.error(err);
+    await stopAll();
+    log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

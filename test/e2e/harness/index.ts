@@ -1,0 +1,296 @@
+/**
+ * E2E harness — the scenario side of `npm run test:e2e`.
+ *
+ * scripts/e2e.mjs provisions n8n, imports the credentials and workflows that `test/e2e/<provider>.setup.mjs`
+ * declare, starts n8n once per n8n version and then runs the `test/e2e/<provider>.e2e.ts` scenarios with jest.
+ * Scenarios never start or stop n8n: they send HTTP requests to it and look at what came out.
+ *
+ * Adding a provider = two files, copied from the Cryptomus pair:
+ *   <provider>.setup.mjs   credentials + one workflow of *lanes* (start node → [middle nodes] → capture)
+ *   <provider>.e2e.ts      the scenarios, using this module:
+ *
+ *   const run = e2eRun();                          // the running n8n: version, base URL, lanes, ports
+ *   let capture: Capture;
+ *   beforeAll(async () => { capture = await startCapture(run); });
+ *   afterAll(async () => { await capture.close(); });
+ *
+ *   const lane = run.lane('cryptomus.all');        // '<provider>.<lane name in the setup file>'
+ *   const r = await deliver(run, capture, lane, { body }, { items: 1 });
+ *   expect(r.status).toBe(200);                    // HTTP answer of n8n (status, headers, body text)
+ *   expect(r.executions).toBe(1);                  // new executions started by this lane's start node
+ *   expect(r.items[0]).toMatchObject({ … });       // items that reached the end of the lane
+ *
+ * `deliver()` waits for what you announce (`items`, `executions`), then lets things settle (1 s; 2 s when you
+ * expect nothing, so "zero executions" is really observed), and returns what actually happened.
+ * Lower-level pieces for multi-lane scenarios: `send`, `countExecutions`, `waitForExecutions`, `capture.waitFor`.
+ * Sign requests with the package's own `sign…()` helpers from `nodes/<Provider>/signature.ts`, never a copy.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+
+/** Plain JSON object as it arrives at the capture server. */
+export type Json = Record<string, unknown>;
+
+export interface Lane {
+	/** `<provider>.<lane>` */
+	key: string;
+	workflowId: string;
+	/** Name of the lane's first node in the workflow (executions are attributed by it). */
+	startNode: string;
+	captureTag: string;
+	/** Production webhook URL of the lane's start node. */
+	url: string;
+	method: string;
+}
+
+export interface E2eRun {
+	/** n8n version under test, e.g. '2.41.1'. */
+	version: string;
+	/** 'http://127.0.0.1:<port>/' */
+	baseUrl: string;
+	capturePort: number;
+	apiKey: string;
+	logFile: string;
+	lanes: Record<string, Lane>;
+	lane(key: string): Lane;
+	/** A loopback port the setup module reserved with `ctx.port(name)`. */
+	port(name: string): number;
+}
+
+interface RunState {
+	version: string;
+	baseUrl: string;
+	capturePort: number;
+	ports: Record<string, number>;
+	apiKey: string;
+	lanes: Record<string, Lane>;
+	logFile: string;
+}
+
+/** The n8n instance scripts/e2e.mjs started for this jest run. */
+export function e2eRun(): E2eRun {
+	const statePath = process.env.E2E_STATE;
+	if (!statePath) {
+		throw new Error('No running n8n: start the e2e suite with `npm run test:e2e` (scripts/e2e.mjs), not jest directly.');
+	}
+	const state = JSON.parse(readFileSync(statePath, 'utf8')) as RunState;
+	return {
+		...state,
+		lane(key: string): Lane {
+			const lane = state.lanes[key];
+			if (!lane) throw new Error(`unknown lane ${key}; known: ${Object.keys(state.lanes).join(', ')}`);
+			return lane;
+		},
+		port(name: string): number {
+			const port = state.ports[name];
+			if (!port) throw new Error(`no port reserved as "${name}" (ctx.port('${name}') in a setup module)`);
+			return port;
+		},
+	};
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// ------------------------------------------------------------------------------------------- capture server
+
+export interface Capture {
+	/** Items captured so far for a lane tag, in arrival order. */
+	items(tag: string): Json[];
+	count(tag: string): number;
+	/** Resolves once `count` items have arrived for `tag` (in total); rejects after `timeoutMs`. */
+	waitFor(tag: string, count: number, timeoutMs?: number): Promise<Json[]>;
+	close(): Promise<void>;
+}
+
+/** Starts the capture server (on the loopback port the lanes' HTTP Request nodes post to). */
+export async function startCapture(run: E2eRun): Promise<Capture> {
+	const received = new Map<string, Json[]>();
+	const waiters = new Set<() => void>();
+	const server: Server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const match = /^\/capture\/([^/?]+)/.exec(req.url ?? '');
+			if (req.method !== 'POST' || !match) {
+				res.writeHead(404).end();
+				return;
+			}
+			const tag = decodeURIComponent(match[1]);
+			let item: Json;
+			try {
+				item = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json;
+			} catch {
+				item = { unparsable: Buffer.concat(chunks).toString('utf8') };
+			}
+			received.set(tag, [...(received.get(tag) ?? []), item]);
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"captured":true}');
+			waiters.forEach((wake) => wake());
+		});
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(run.capturePort, '127.0.0.1', resolve);
+	});
+	const items = (tag: string) => [...(received.get(tag) ?? [])];
+	return {
+		items,
+		count: (tag) => items(tag).length,
+		waitFor(tag, count, timeoutMs = 20_000) {
+			return new Promise((resolve, reject) => {
+				const check = () => {
+					if (items(tag).length >= count) {
+						waiters.delete(check);
+						clearTimeout(timer);
+						resolve(items(tag));
+					}
+				};
+				const timer = setTimeout(() => {
+					waiters.delete(check);
+					reject(new Error(`capture ${tag}: ${items(tag).length}/${count} items after ${timeoutMs} ms`));
+				}, timeoutMs);
+				waiters.add(check);
+				check();
+			});
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+// ------------------------------------------------------------------------------------------- HTTP
+
+export interface HttpRequest {
+	method?: string;
+	/** Sent byte for byte. */
+	body?: string | Buffer;
+	/** Default: `content-type: application/json`; pass `'content-type': undefined` to send none. */
+	headers?: Record<string, string | undefined>;
+	/** Appended to the URL as given (`?a=1&b=2`). */
+	query?: string;
+}
+
+export interface HttpAnswer {
+	status: number;
+	headers: Headers;
+	/** Response body as text. */
+	body: string;
+}
+
+/** One HTTP request to a loopback URL (only 127.0.0.1 / localhost are allowed). */
+export async function send(url: string, request: HttpRequest = {}): Promise<HttpAnswer> {
+	const target = new URL(url + (request.query ?? ''));
+	if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
+		throw new Error(`e2e requests go to loopback only, not ${target.hostname}`);
+	}
+	const merged: Record<string, string | undefined> = { 'content-type': 'application/json', ...request.headers };
+	const headers = Object.fromEntries(
+		Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
+	);
+	const res = await fetch(target, {
+		method: request.method ?? 'POST',
+		headers,
+		body: request.body,
+		signal: AbortSignal.timeout(30_000),
+	});
+	return { status: res.status, headers: res.headers, body: await res.text() };
+}
+
+// ------------------------------------------------------------------------------------------- executions
+
+interface ApiExecution {
+	id: string;
+	workflowId: string;
+	finished?: boolean;
+	status?: string;
+	data?: { resultData?: { runData?: Record<string, unknown> } };
+}
+
+/** Finished executions of the lane's workflow that its start node began (n8n's public API, with run data). */
+export async function listExecutions(run: E2eRun, lane: Lane): Promise<ApiExecution[]> {
+	const all: ApiExecution[] = [];
+	let cursor: string | undefined;
+	do {
+		const url = new URL('api/v1/executions', run.baseUrl);
+		url.searchParams.set('workflowId', lane.workflowId);
+		url.searchParams.set('includeData', 'true');
+		url.searchParams.set('limit', '250');
+		if (cursor) url.searchParams.set('cursor', cursor);
+		const res = await fetch(url, { headers: { 'X-N8N-API-KEY': run.apiKey }, signal: AbortSignal.timeout(10_000) });
+		if (res.status !== 200) throw new Error(`GET ${url.pathname} answered ${res.status}: ${await res.text()}`);
+		const page = (await res.json()) as { data: ApiExecution[]; nextCursor?: string | null };
+		all.push(...page.data);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return all.filter((e) => e.data?.resultData?.runData?.[lane.startNode] !== undefined);
+}
+
+export async function countExecutions(run: E2eRun, lane: Lane): Promise<number> {
+	return (await listExecutions(run, lane)).length;
+}
+
+/** Polls until the lane has at least `count` finished executions; returns the count seen (may be lower on timeout). */
+export async function waitForExecutions(run: E2eRun, lane: Lane, count: number, timeoutMs = 20_000): Promise<number> {
+	const deadline = Date.now() + timeoutMs;
+	let seen = await countExecutions(run, lane);
+	while (seen < count && Date.now() < deadline) {
+		await sleep(250);
+		seen = await countExecutions(run, lane);
+	}
+	return seen;
+}
+
+// ------------------------------------------------------------------------------------------- deliver
+
+export interface Expectation {
+	/** Items you expect at the lane's capture node (waited for). Default 0. */
+	items?: number;
+	/** Executions you expect the request to start (waited for). Default 1 if `items` > 0, else 0. */
+	executions?: number;
+	/** How long to wait for the above. Default 20 s. */
+	timeoutMs?: number;
+	/** Quiet time after that, to catch extra executions/items. Default 1 s, or 2 s when expecting nothing. */
+	settleMs?: number;
+}
+
+export interface Delivery extends HttpAnswer {
+	/** Executions of this lane started since just before the request. */
+	executions: number;
+	/** Items that reached the lane's capture node since just before the request. */
+	items: Json[];
+}
+
+/** Sends `request` to the lane's production URL and reports the answer, new executions and captured items. */
+export async function deliver(
+	run: E2eRun,
+	capture: Capture,
+	lane: Lane,
+	request: HttpRequest,
+	expectation: Expectation = {},
+): Promise<Delivery> {
+	const wantItems = expectation.items ?? 0;
+	const wantExecutions = expectation.executions ?? (wantItems > 0 ? 1 : 0);
+	const timeoutMs = expectation.timeoutMs ?? 20_000;
+	const settleMs = expectation.settleMs ?? (wantItems === 0 && wantExecutions === 0 ? 2_000 : 1_000);
+
+	const executionsBefore = await countExecutions(run, lane);
+	const itemsBefore = capture.count(lane.captureTag);
+	const answer = await send(lane.url, { method: lane.method, ...request });
+	const deadline = Date.now() + timeoutMs;
+
+	if (wantItems > 0) {
+		await capture.waitFor(lane.captureTag, itemsBefore + wantItems, timeoutMs).catch(() => undefined);
+	}
+	if (wantExecutions > 0) {
+		await waitForExecutions(run, lane, executionsBefore + wantExecutions, Math.max(0, deadline - Date.now()));
+	}
+	await sleep(settleMs);
+
+	return {
+		...answer,
+		executions: (await countExecutions(run, lane)) - executionsBefore,
+		items: capture.items(lane.captureTag).slice(itemsBefore),
+	};
+}

@@ -1,0 +1,17 @@
+/**
+ * Jest config of the end-to-end scenarios (test/e2e/*.e2e.ts). Run them with `npm run test:e2e`: scripts/e2e.mjs
+ * starts a real n8n per version first and hands its address over in E2E_STATE. One file at a time, in band.
+ */
+const path = require('node:path');
+
+module.exports = {
+	rootDir: path.join(__dirname, '..', '..'),
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.ts'],
+	testEnvironment: 'node',
+	// Transpile only (type-checking is `npm run typecheck`'s job): saves seconds per n8n version.
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/e2e/tsconfig.json' }] },
+	testTimeout: 120_000,
+	maxWorkers: 1,
+	reporters: ['<rootDir>/test/e2e/reporter.js'],
+};
