@@ -10,7 +10,7 @@ import {
 
 import { assertAllowlistUsable } from '../shared/activation';
 import { commonTriggerOptions, readCommonOptions } from '../shared/triggerOptions';
-import { attempt, JsonFormatError, parseJsonLossless } from '../shared/losslessJson';
+import { tryParseJsonLossless } from '../shared/losslessJson';
 import type { NormalizedFields } from '../shared/types';
 import {
 	acknowledgeOnly,
@@ -177,14 +177,14 @@ export class KoyweTrigger implements INodeType {
 
 			const mode = this.getNodeParameter('signatureMode', 'body') as SignatureMode;
 			let fields: NormalizedFields | undefined;
-			let selected: boolean;
+			let isSelected: (event: string) => boolean;
 			if (mode === 'header') {
 				const verified = verifyKoyweHeaderSignature(rawBody, header(this, KOYWE_SIGNATURE_HEADER), secret);
 				if (!verified.ok) return reject(this, 401, verified.reason);
-				const parsed = attempt(() => parseJsonLossless(rawBody));
-				if (parsed instanceof JsonFormatError) return reject(this, 400, 'bad_format');
+				const parsed = tryParseJsonLossless(rawBody);
+				if (!parsed) return reject(this, 400, 'bad_format');
 				fields = normalizeKoyweHeaderEvent(parsed.root);
-				selected = !!fields && parseEventTypeFilter(this.getNodeParameter('eventTypes', '') as string)(fields.event);
+				isSelected = parseEventTypeFilter(this.getNodeParameter('eventTypes', '') as string);
 			} else {
 				const { replayWindowSeconds = 0 } = this.getNodeParameter('options', {}) as KoyweOptions;
 				const verified = verifyKoyweBodySignature(rawBody, secret, {
@@ -194,10 +194,11 @@ export class KoyweTrigger implements INodeType {
 					return verified.reason === 'bad_format' ? reject(this, 400, 'bad_format') : reject(this, 401, verified.reason);
 				}
 				fields = normalizeKoyweBodyEvent(verified.value.parsed.root);
-				selected = !!fields && (this.getNodeParameter('events', []) as string[]).includes(fields.event);
+				const events = this.getNodeParameter('events', []) as string[];
+				isSelected = (event) => events.includes(event);
 			}
 			if (!fields) return reject(this, 400, 'bad_body', 'no event name');
-			if (!selected) return acknowledgeOnly(this, JSON_ACK, `event ${fields.event} not selected`);
+			if (!isSelected(fields.event)) return acknowledgeOnly(this, JSON_ACK, `event ${fields.event} not selected`);
 			return emit(this, JSON_ACK, fields, { includePayload: options.includePayload });
 		});
 	}

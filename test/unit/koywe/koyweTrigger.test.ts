@@ -1,7 +1,7 @@
 import type { INodeCredentialTestResult } from 'n8n-workflow';
 
 import { KoyweTrigger } from '../../../nodes/Koywe/KoyweTrigger.node';
-import { signKoyweBody } from '../../../nodes/Koywe/signature';
+import { signKoywe, signKoyweBody } from '../../../nodes/Koywe/signature';
 import { JSON_ACK } from '../../../nodes/shared/webhookGlue';
 import { runActivation, runWebhook, type MockSetup } from '../../helpers/webhookContext';
 import { BODY_VECTOR, HEADER_VECTOR_BODY, HEADER_VECTOR_HEADERS, ORDER_ID, SECRET } from './fixtures';
@@ -116,6 +116,16 @@ describe('KoyweTrigger.webhook() — Koywe-Signature header (Payments API)', () 
 		const spaced = await runWebhook(node, headerSetup(headerRequest(Buffer.concat([HEADER_VECTOR_BODY, Buffer.from('\n')]))));
 		for (const run of [bodySigned, noHeader, spaced]) {
 			expect(run.response.status).toBe(401);
+			expect(run.items).toHaveLength(0);
+		}
+	});
+
+	it('answers 400 for a validly signed body that is not JSON or has no type', async () => {
+		for (const text of ['type=order.paid', '{"id":"evt_3","data":{}}']) {
+			const body = Buffer.from(text);
+			const headers = { 'content-type': 'application/json', 'koywe-signature': signKoywe(body, SECRET) };
+			const run = await runWebhook(node, headerSetup(headerRequest(body, headers)));
+			expect(run.response.status).toBe(400);
 			expect(run.items).toHaveLength(0);
 		}
 	});
