@@ -9,14 +9,13 @@ import {
 } from 'n8n-workflow';
 
 import { rawQueryOf } from '../shared/publicUrl';
-import { commonTriggerOptions, readCommonOptions } from '../shared/triggerOptions';
+import { activationChecks } from '../shared/activation';
+import { commonTriggerOptions } from '../shared/triggerOptions';
 import {
 	acknowledgeOnly,
-	cachedAllowlist,
 	emit,
-	guardWebhook,
+	handleWebhook,
 	header,
-	ipAllowed,
 	readRawBody,
 	reject,
 	requestLine,
@@ -126,48 +125,25 @@ export class CryptApiTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			/** Nothing to register at CryptAPI; this only refuses to activate with a configuration that cannot work. */
-			async create(this: IHookFunctions): Promise<boolean> {
-				const key = tryCryptApiPublicKey(this.getNodeParameter('publicKey', '') as string);
-				if (key instanceof CryptApiKeyError) {
-					throw new NodeOperationError(this.getNode(), key.message, {
-						description:
-							'Fix "CryptAPI Public Key": paste the PEM from https://api.cryptapi.io/pubkey/ (BEGIN PUBLIC KEY … END PUBLIC KEY), or leave it empty for the built-in key.',
-					});
-				}
-				const publicCallbackUrl = readPublicCallbackUrl(this);
-				if (publicCallbackUrl !== '' && !ABSOLUTE_HTTP_URL.test(publicCallbackUrl)) {
-					throw new NodeOperationError(this.getNode(), 'The Public Callback URL must start with https:// or http://', {
-						description: 'Use the callback URL exactly as you gave it to CryptAPI, or leave the option empty.',
-					});
-				}
-				const options = this.getNodeParameter('options', {}) as { ipAllowlist?: string };
-				try {
-					cachedAllowlist(options.ipAllowlist ?? '');
-				} catch (error) {
-					throw new NodeOperationError(this.getNode(), (error as Error).message, {
-						description: 'Fix the IP Allowlist option: IP addresses or CIDR ranges, comma-separated.',
-					});
-				}
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	/** Nothing to register at CryptAPI; activation only refuses a configuration that cannot verify anything. */
+	webhookMethods = activationChecks(async (ctx) => {
+		const key = tryCryptApiPublicKey(ctx.getNodeParameter('publicKey', '') as string);
+		if (key instanceof CryptApiKeyError) {
+			throw new NodeOperationError(ctx.getNode(), key.message, {
+				description:
+					'Fix "CryptAPI Public Key": paste the PEM from https://api.cryptapi.io/pubkey/ (BEGIN PUBLIC KEY … END PUBLIC KEY), or leave it empty for the built-in key.',
+			});
+		}
+		const publicCallbackUrl = readPublicCallbackUrl(ctx);
+		if (publicCallbackUrl !== '' && !ABSOLUTE_HTTP_URL.test(publicCallbackUrl)) {
+			throw new NodeOperationError(ctx.getNode(), 'The Public Callback URL must start with https:// or http://', {
+				description: 'Use the callback URL exactly as you gave it to CryptAPI, or leave the option empty.',
+			});
+		}
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await guardWebhook(this, async () => {
-			const options = readCommonOptions(this);
-			if (!ipAllowed(this, options.ipAllowlist, options.trustedProxyHops)) {
-				return reject(this, 403, 'ip_not_allowed');
-			}
+		return await handleWebhook(this, async (options) => {
 
 			const key = tryCryptApiPublicKey(this.getNodeParameter('publicKey', '') as string);
 			if (key instanceof CryptApiKeyError) {

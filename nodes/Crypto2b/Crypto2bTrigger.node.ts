@@ -4,7 +4,6 @@ import {
 	type ICredentialDataDecryptedObject,
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
-	type IHookFunctions,
 	type INodeCredentialTestResult,
 	type INodeType,
 	type INodeTypeDescription,
@@ -13,14 +12,13 @@ import {
 } from 'n8n-workflow';
 
 import { attempt, JsonFormatError, parseJsonLossless } from '../shared/losslessJson';
-import { readCommonOptions } from '../shared/triggerOptions';
+import { activationChecks } from '../shared/activation';
 import {
 	acknowledgeOnly,
-	cachedAllowlist,
+	credentialOrUndefined,
 	emit,
-	guardWebhook,
+	handleWebhook,
 	header,
-	ipAllowed,
 	JSON_ACK,
 	readRawBody,
 	reject,
@@ -98,47 +96,21 @@ export class Crypto2bTrigger implements INodeType {
 		},
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			/** Nothing to register at Crypto2B; this only refuses to activate with a configuration that cannot work. */
-			async create(this: IHookFunctions): Promise<boolean> {
-				const keys = keysOf(await this.getCredentials('crypto2bApi'));
-				const options = this.getNodeParameter('options', {}) as Crypto2bOptions;
-				const problem = configurationProblem(keys, options);
-				if (problem) {
-					throw new NodeOperationError(this.getNode(), problem, {
-						description: 'No Crypto2B callback could be verified with this configuration.',
-					});
-				}
-				try {
-					cachedAllowlist(options.ipAllowlist ?? '');
-				} catch (error) {
-					throw new NodeOperationError(this.getNode(), (error as Error).message, {
-						description: 'Fix the IP Allowlist option: IP addresses or CIDR ranges, comma-separated.',
-					});
-				}
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	/** Nothing to register at Crypto2B; activation only refuses a configuration that cannot verify anything. */
+	webhookMethods = activationChecks(async (ctx) => {
+		const keys = keysOf(await ctx.getCredentials('crypto2bApi'));
+		const problem = configurationProblem(keys, ctx.getNodeParameter('options', {}) as Crypto2bOptions);
+		if (problem) {
+			throw new NodeOperationError(ctx.getNode(), problem, {
+				description: 'No Crypto2B callback could be verified with this configuration.',
+			});
+		}
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await guardWebhook(this, async () => {
-			const common = readCommonOptions(this);
-			if (!ipAllowed(this, common.ipAllowlist, common.trustedProxyHops)) return reject(this, 403, 'ip_not_allowed');
-
-			let keys: { publicKey: string; secretKey: string };
-			try {
-				keys = keysOf(await this.getCredentials('crypto2bApi'));
-			} catch {
-				return reject(this, 401, 'credential_missing');
-			}
+		return await handleWebhook(this, async (common) => {
+			const keys = await credentialOrUndefined(async () => keysOf(await this.getCredentials('crypto2bApi')));
+			if (!keys) return reject(this, 401, 'credential_missing');
 			const options = this.getNodeParameter('options', {}) as Crypto2bOptions;
 			const problem = configurationProblem(keys, options);
 			const secret = decodeCrypto2bSecret(keys.secretKey);

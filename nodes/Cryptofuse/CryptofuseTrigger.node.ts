@@ -10,13 +10,12 @@ import {
 
 import { tryParseJsonLossless } from '../shared/losslessJson';
 import { rawQueryOf } from '../shared/publicUrl';
-import { readCommonOptions } from '../shared/triggerOptions';
+import { activationChecks } from '../shared/activation';
 import {
 	acknowledgeOnly,
-	cachedAllowlist,
+	credentialOrUndefined,
 	emit,
-	guardWebhook,
-	ipAllowed,
+	handleWebhook,
 	JSON_ACK,
 	readRawBody,
 	reject,
@@ -110,45 +109,20 @@ export class CryptofuseTrigger implements INodeType {
 		credentialTest: { cryptofuseCredentialCheck },
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			/** Nothing to register at Cryptofuse; this only refuses to activate with a configuration that cannot work. */
-			async create(this: IHookFunctions): Promise<boolean> {
-				try {
-					cachedAllowlist(readIpAllowlist(this));
-				} catch (error) {
-					throw new NodeOperationError(this.getNode(), (error as Error).message, {
-						description: 'Fix the IP Allowlist option: IP addresses or CIDR ranges, comma-separated.',
-					});
-				}
-				const problem = configurationProblem(this, await readSecrets(this));
-				if (problem) {
-					throw new NodeOperationError(this.getNode(), problem, {
-						description: 'Open the Cryptofuse Trigger and its credential and fix this before activating the workflow.',
-					});
-				}
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	/** Nothing to register at Cryptofuse; activation only refuses a configuration that cannot verify anything. */
+	webhookMethods = activationChecks(async (ctx) => {
+		const problem = configurationProblem(ctx, await readSecrets(ctx));
+		if (problem) {
+			throw new NodeOperationError(ctx.getNode(), problem, {
+				description: 'Open the Cryptofuse Trigger and its credential and fix this before activating the workflow.',
+			});
+		}
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await guardWebhook(this, async () => {
-			const options = readCommonOptions(this);
-			if (!ipAllowed(this, options.ipAllowlist, options.trustedProxyHops)) return reject(this, 403, 'ip_not_allowed');
-
-			let secrets: CryptofuseSecrets;
-			try {
-				secrets = await readSecrets(this);
-			} catch {
-				return reject(this, 401, 'credential_missing');
-			}
+		return await handleWebhook(this, async (options) => {
+			const secrets = await credentialOrUndefined(async () => await readSecrets(this));
+			if (!secrets) return reject(this, 401, 'credential_missing');
 			const problem = configurationProblem(this, secrets);
 			if (problem) return reject(this, 401, 'configuration_error', problem);
 

@@ -8,8 +8,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { cachedAllowlist, acknowledgeOnly, emit, guardWebhook, ipAllowed, JSON_ACK, readRawBody, reject } from '../shared/webhookGlue';
-import { commonTriggerOptions, readCommonOptions } from '../shared/triggerOptions';
+import { activationChecks } from '../shared/activation';
+import { commonTriggerOptions } from '../shared/triggerOptions';
+import { acknowledgeOnly, credentialOrUndefined, emit, handleWebhook, JSON_ACK, readRawBody, reject } from '../shared/webhookGlue';
 import { CRYPTOMUS_EVENTS, normalizeCryptomus, PAYMENT_STATES, PAYOUT_STATES } from './payload';
 import { verifyCryptomusWebhook, type CryptomusKeys } from './signature';
 
@@ -88,50 +89,22 @@ export class CryptomusTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			/** Nothing to register at Cryptomus; this only refuses to activate with a configuration that cannot work. */
-			async create(this: IHookFunctions): Promise<boolean> {
-				const keys = await readKeys(this);
-				if (!keys.payment && !keys.payout) {
-					throw new NodeOperationError(
-						this.getNode(),
-						'The Cryptomus credential has neither a Payment API key nor a Payout API key, so no webhook could be verified',
-						{ description: 'Open the credential and paste your Payment API key from the Cryptomus dashboard.' },
-					);
-				}
-				const options = this.getNodeParameter('options', {}) as { ipAllowlist?: string };
-				try {
-					cachedAllowlist(options.ipAllowlist ?? '');
-				} catch (error) {
-					throw new NodeOperationError(this.getNode(), (error as Error).message, {
-						description: 'Fix the IP Allowlist option: IP addresses or CIDR ranges, comma-separated.',
-					});
-				}
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	/** Nothing to register at Cryptomus; activation only refuses a configuration that cannot verify anything. */
+	webhookMethods = activationChecks(async (ctx) => {
+		const keys = await readKeys(ctx);
+		if (!keys.payment && !keys.payout) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'The Cryptomus credential has neither a Payment API key nor a Payout API key, so no webhook could be verified',
+				{ description: 'Open the credential and paste your Payment API key from the Cryptomus dashboard.' },
+			);
+		}
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await guardWebhook(this, async () => {
-			const options = readCommonOptions(this);
-			if (!ipAllowed(this, options.ipAllowlist, options.trustedProxyHops)) {
-				return reject(this, 403, 'ip_not_allowed');
-			}
-
-			let keys: CryptomusKeys;
-			try {
-				keys = await readKeys(this);
-			} catch {
-				return reject(this, 401, 'credential_missing');
-			}
+		return await handleWebhook(this, async (options) => {
+			const keys = await credentialOrUndefined(async () => await readKeys(this));
+			if (!keys) return reject(this, 401, 'credential_missing');
 
 			const rawBody = await readRawBody(this);
 			if (!rawBody) return reject(this, 400, 'body_unreadable');

@@ -1,23 +1,22 @@
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { assertAllowlistUsable } from '../shared/activation';
-import { commonTriggerOptions, readCommonOptions } from '../shared/triggerOptions';
+import { activationChecks } from '../shared/activation';
+import { commonTriggerOptions } from '../shared/triggerOptions';
 import { tryParseJsonLossless } from '../shared/losslessJson';
 import type { NormalizedFields } from '../shared/types';
 import {
 	acknowledgeOnly,
 	emit,
-	guardWebhook,
+	credentialOrUndefined,
+	handleWebhook,
 	header,
-	ipAllowed,
 	JSON_ACK,
 	readRawBody,
 	reject,
@@ -138,38 +137,19 @@ export class KoyweTrigger implements INodeType {
 
 	methods = { credentialTest: { koyweApiTest: testKoyweApi } };
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			/** Nothing to register at Koywe; this only refuses to activate with a configuration that cannot work. */
-			async create(this: IHookFunctions): Promise<boolean> {
-				if ((await readWebhookSecret(this)) === '') {
-					throw new NodeOperationError(this.getNode(), 'The Koywe credential has no webhook secret, so no event could be verified', {
-						description: 'Open the credential and paste the secret you set up with Koywe.',
-					});
-				}
-				assertAllowlistUsable(this);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	/** Nothing to register at Koywe; activation only refuses a configuration that cannot verify anything. */
+	webhookMethods = activationChecks(async (ctx) => {
+		if ((await readWebhookSecret(ctx)) === '') {
+			throw new NodeOperationError(ctx.getNode(), 'The Koywe credential has no webhook secret, so no event could be verified', {
+				description: 'Open the credential and paste the secret you set up with Koywe.',
+			});
+		}
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await guardWebhook(this, async () => {
-			const options = readCommonOptions(this);
-			if (!ipAllowed(this, options.ipAllowlist, options.trustedProxyHops)) return reject(this, 403, 'ip_not_allowed');
-
-			let secret: string;
-			try {
-				secret = await readWebhookSecret(this);
-			} catch {
-				return reject(this, 401, 'credential_missing');
-			}
+		return await handleWebhook(this, async (options) => {
+			const secret = await credentialOrUndefined(async () => await readWebhookSecret(this));
+			if (secret === undefined) return reject(this, 401, 'credential_missing');
 			if (secret === '') return reject(this, 401, 'credential_missing', 'empty webhook secret');
 
 			const rawBody = await readRawBody(this);

@@ -2,16 +2,15 @@ import {
 	NodeConnectionTypes,
 	NodeOperationError,
 	sleep,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { assertAllowlistUsable } from '../shared/activation';
-import { commonTriggerOptions, readCommonOptions } from '../shared/triggerOptions';
-import { guardWebhook, header, ipAllowed, readRawBody, reject } from '../shared/webhookGlue';
+import { activationChecks } from '../shared/activation';
+import { commonTriggerOptions } from '../shared/triggerOptions';
+import { credentialOrUndefined, handleWebhook, header, readRawBody, reject } from '../shared/webhookGlue';
 import { readValidationAuth, testKoyweUserValidationApi } from './credentials';
 import { gateBooleanAnswer, type GatedResponse } from './responseGate';
 import { authConfigurationProblem, readValidationEmail, verifyValidationAuth } from './userValidation';
@@ -87,44 +86,25 @@ export class KoyweUserValidationTrigger implements INodeType {
 
 	methods = { credentialTest: { koyweUserValidationApiTest: testKoyweUserValidationApi } };
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			/** Nothing to register at Koywe; this only refuses to activate with a configuration that cannot work. */
-			async create(this: IHookFunctions): Promise<boolean> {
-				const problem = authConfigurationProblem(await readValidationAuth(this));
-				if (problem !== undefined) {
-					throw new NodeOperationError(this.getNode(), `Koywe user validation credential: ${problem}`, {
-						description: 'Open the credential and enter the token or header Koywe sends with each call.',
-					});
-				}
-				if (String(this.getNodeParameter('decisionField', '')).trim() === '') {
-					throw new NodeOperationError(this.getNode(), 'The Decision Field is empty', {
-						description: `Name the field of the last node that holds true or false, e.g. "${DEFAULT_DECISION_FIELD}".`,
-					});
-				}
-				assertAllowlistUsable(this);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	/** Nothing to register at Koywe; activation only refuses a configuration that cannot authenticate anything. */
+	webhookMethods = activationChecks(async (ctx) => {
+		const problem = authConfigurationProblem(await readValidationAuth(ctx));
+		if (problem !== undefined) {
+			throw new NodeOperationError(ctx.getNode(), `Koywe user validation credential: ${problem}`, {
+				description: 'Open the credential and enter the token or header Koywe sends with each call.',
+			});
+		}
+		if (String(ctx.getNodeParameter('decisionField', '')).trim() === '') {
+			throw new NodeOperationError(ctx.getNode(), 'The Decision Field is empty', {
+				description: `Name the field of the last node that holds true or false, e.g. "${DEFAULT_DECISION_FIELD}".`,
+			});
+		}
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await guardWebhook(this, async () => {
-			const options = readCommonOptions(this);
-			if (!ipAllowed(this, options.ipAllowlist, options.trustedProxyHops)) return reject(this, 403, 'ip_not_allowed');
-
-			let auth;
-			try {
-				auth = await readValidationAuth(this);
-			} catch {
-				return reject(this, 401, 'credential_missing');
-			}
+		return await handleWebhook(this, async () => {
+			const auth = await credentialOrUndefined(async () => await readValidationAuth(this));
+			if (!auth) return reject(this, 401, 'credential_missing');
 			const problem = authConfigurationProblem(auth);
 			if (problem !== undefined) return reject(this, 401, 'credential_missing', problem);
 			const verified = verifyValidationAuth(auth, (name) => header(this, name));

@@ -1,4 +1,4 @@
-import type { JsonMember, JsonNode } from './losslessJson';
+import { lastValuePerKey, type JsonNode } from './losslessJson';
 
 /**
  * Re-encodes a lossless JSON tree the way JavaScript's `JSON.stringify(JSON.parse(text))` prints it, for providers
@@ -36,17 +36,6 @@ function escapeCodeUnit(c: string): string {
 /** A string literal as `JSON.stringify` prints it. */
 export function encodeJsString(value: string): string {
 	return `"${value.replace(NEEDS_ESCAPE, escapeCodeUnit)}"`;
-}
-
-/** Members as `JSON.parse` keeps them: one per key, at the key's first position, with its last value. */
-function lastValuePerKey(members: JsonMember[]): Array<{ key: string; value: JsonNode }> {
-	const byKey = new Map<string, { key: string; value: JsonNode }>();
-	for (const { key, value } of members) {
-		const existing = byKey.get(key);
-		if (existing) existing.value = value;
-		else byKey.set(key, { key, value });
-	}
-	return [...byKey.values()];
 }
 
 /** Encodes a lossless tree compactly, as `JSON.stringify` does (rules above). */

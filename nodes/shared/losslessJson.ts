@@ -246,6 +246,20 @@ class Reader {
 	}
 }
 
+/**
+ * An object's members as `JSON.parse` (and PHP's `json_decode`) keep them: one per key, at the key's first position,
+ * with its last value.
+ */
+export function lastValuePerKey(members: JsonMember[]): Array<{ key: string; value: JsonNode }> {
+	const byKey = new Map<string, { key: string; value: JsonNode }>();
+	for (const { key, value } of members) {
+		const existing = byKey.get(key);
+		if (existing) existing.value = value;
+		else byKey.set(key, { key, value });
+	}
+	return [...byKey.values()];
+}
+
 /** The value of `key` in an object node (the last one, as `JSON.parse` and PHP do), or `undefined`. */
 export function getMember(node: JsonNode | undefined, key: string): JsonNode | undefined {
 	if (node?.type !== 'object') return undefined;

@@ -1,4 +1,4 @@
-import { JsonFormatError, type JsonNode } from './losslessJson';
+import { JsonFormatError, lastValuePerKey, type JsonNode } from './losslessJson';
 
 /**
  * Re-encodes a lossless JSON tree exactly as PHP's `json_encode($value, JSON_UNESCAPED_UNICODE)` prints what
@@ -58,7 +58,7 @@ function isPhpList(keys: string[]): boolean {
 export function encodePhpJson(node: JsonNode): string {
 	switch (node.type) {
 		case 'object': {
-			const members = dedupeKeys(node.members);
+			const members = lastValuePerKey(node.members);
 			if (members.length === 0) return '[]';
 			if (isPhpList(members.map((m) => m.key))) return `[${members.map((m) => encodePhpJson(m.value)).join(',')}]`;
 			return `{${members.map((m) => `${encodePhpString(m.key)}:${encodePhpJson(m.value)}`).join(',')}}`;
@@ -74,15 +74,4 @@ export function encodePhpJson(node: JsonNode): string {
 		case 'null':
 			return 'null';
 	}
-}
-
-/** PHP arrays keep one entry per key: a repeated key keeps its first position and takes the last value. */
-function dedupeKeys<T extends { key: string; value: JsonNode }>(members: T[]): Array<{ key: string; value: JsonNode }> {
-	const byKey = new Map<string, { key: string; value: JsonNode }>();
-	for (const { key, value } of members) {
-		const existing = byKey.get(key);
-		if (existing) existing.value = value;
-		else byKey.set(key, { key, value });
-	}
-	return [...byKey.values()];
 }

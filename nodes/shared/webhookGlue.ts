@@ -8,6 +8,7 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { clientIp, isIpAllowed, parseIpAllowlist, type IpRange } from './ipAllowlist';
+import { readCommonOptions, type CommonTriggerOptions } from './triggerOptions';
 import type { NormalizedFields, RejectReason } from './types';
 
 export interface Acknowledgement {
@@ -160,5 +161,29 @@ export async function guardWebhook(
 	} catch (error) {
 		const name = error instanceof Error ? error.name : typeof error;
 		return reject(ctx, 500, 'internal_error', name);
+	}
+}
+
+/**
+ * The start every trigger's `webhook()` shares: never throw (`guardWebhook`), read the common options, refuse a
+ * client outside the optional IP allowlist with 403, then run the provider-specific handler.
+ */
+export async function handleWebhook(
+	ctx: IWebhookFunctions,
+	handler: (options: CommonTriggerOptions) => Promise<IWebhookResponseData>,
+): Promise<IWebhookResponseData> {
+	return await guardWebhook(ctx, async () => {
+		const options = readCommonOptions(ctx);
+		if (!ipAllowed(ctx, options.ipAllowlist, options.trustedProxyHops)) return reject(ctx, 403, 'ip_not_allowed');
+		return await handler(options);
+	});
+}
+
+/** Reads a trigger's credential; `undefined` when it is missing or cannot be read (the caller answers 401). */
+export async function credentialOrUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
+	try {
+		return await read();
+	} catch {
+		return undefined;
 	}
 }
