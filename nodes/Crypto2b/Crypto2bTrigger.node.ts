@@ -20,6 +20,7 @@ import {
 	handleWebhook,
 	header,
 	JSON_ACK,
+	POST_WEBHOOK,
 	readRawBody,
 	reject,
 	requestLine,
@@ -65,15 +66,7 @@ export class Crypto2bTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crypto2bApi', required: true, testedBy: 'crypto2bKeyCheck' }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				responseData: '',
-				path: 'webhook',
-			},
-		],
+		webhooks: POST_WEBHOOK,
 		properties: crypto2bTriggerProperties,
 	};
 

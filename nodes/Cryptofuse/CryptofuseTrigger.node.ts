@@ -17,6 +17,7 @@ import {
 	emit,
 	handleWebhook,
 	JSON_ACK,
+	POST_WEBHOOK,
 	readRawBody,
 	reject,
 	requestLine,
@@ -93,15 +94,7 @@ export class CryptofuseTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cryptofuseApi', required: true, testedBy: 'cryptofuseCredentialCheck' }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				responseData: '',
-				path: 'webhook',
-			},
-		],
+		webhooks: POST_WEBHOOK,
 		properties: cryptofuseTriggerProperties,
 	};
 

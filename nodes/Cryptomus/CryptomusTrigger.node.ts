@@ -10,7 +10,16 @@ import {
 
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
-import { acknowledgeOnly, credentialOrUndefined, emit, handleWebhook, JSON_ACK, readRawBody, reject } from '../shared/webhookGlue';
+import {
+	acknowledgeOnly,
+	credentialOrUndefined,
+	emit,
+	handleWebhook,
+	JSON_ACK,
+	POST_WEBHOOK,
+	readRawBody,
+	reject,
+} from '../shared/webhookGlue';
 import { CRYPTOMUS_EVENTS, normalizeCryptomus, PAYMENT_STATES, PAYOUT_STATES } from './payload';
 import { verifyCryptomusWebhook, type CryptomusKeys } from './signature';
 
@@ -39,15 +48,7 @@ export class CryptomusTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cryptomusApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				responseData: '',
-				path: 'webhook',
-			},
-		],
+		webhooks: POST_WEBHOOK,
 		properties: [
 			{
 				displayName:

@@ -13,11 +13,12 @@ import { tryParseJsonLossless } from '../shared/losslessJson';
 import type { NormalizedFields } from '../shared/types';
 import {
 	acknowledgeOnly,
-	emit,
 	credentialOrUndefined,
+	emit,
 	handleWebhook,
 	header,
 	JSON_ACK,
+	POST_WEBHOOK,
 	readRawBody,
 	reject,
 } from '../shared/webhookGlue';
@@ -51,15 +52,7 @@ export class KoyweTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'koyweApi', required: true, testedBy: 'koyweApiTest' }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				responseData: '',
-				path: 'webhook',
-			},
-		],
+		webhooks: POST_WEBHOOK,
 		properties: [
 			{
 				displayName:

@@ -5,11 +5,25 @@
  *
  * Every answer is written here, so n8n never falls back to its own body (`firstEntryJson`, "Workflow was started").
  */
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { clientIp, isIpAllowed, parseIpAllowlist, type IpRange } from './ipAllowlist';
 import { readCommonOptions, type CommonTriggerOptions } from './triggerOptions';
 import type { NormalizedFields, RejectReason } from './types';
+
+/**
+ * The one POST endpoint (`…/webhook/<id>/webhook`) a provider calls. `responseData: ''` keeps n8n from answering
+ * with its own body (the literal `firstEntryJson`); the glue below writes every answer itself.
+ */
+export const POST_WEBHOOK: IWebhookDescription[] = [
+	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
+];
 
 export interface Acknowledgement {
 	status: number;
