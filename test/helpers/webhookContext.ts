@@ -41,6 +41,8 @@ export interface MockSetup {
 	/** The node's production webhook URL (`getNodeWebhookUrl('default')`). */
 	webhookUrl?: string;
 	request?: MockRequest;
+	/** A real Express-like request/response pair instead of the recorded stand-ins (for answers written later). */
+	http?: { req: unknown; res: unknown };
 }
 
 export interface RecordedResponse {
@@ -149,8 +151,8 @@ function build(node: INodeType, setup: MockSetup) {
 		nodeTypes,
 	});
 	const additionalData = {
-		httpRequest: req,
-		httpResponse: res,
+		httpRequest: setup.http?.req ?? req,
+		httpResponse: setup.http?.res ?? res,
 		webhookBaseUrl,
 		webhookTestBaseUrl: webhookBaseUrl.replace(/\/webhook$/, '/webhook-test'),
 		credentialsHelper: {
@@ -194,6 +196,12 @@ export interface WebhookRun {
 	logs: LogLine[];
 	/** The items the workflow would start with (empty when no workflow starts). */
 	items: Array<Record<string, unknown>>;
+}
+
+/** n8n-core's real `WebhookContext` for `node`, with the recorded logs (and responses, unless `setup.http`). */
+export function webhookContext(node: INodeType, setup: MockSetup) {
+	const { webhook, response, logs } = build(node, setup);
+	return { context: webhook(), response, logs };
 }
 
 /** Calls `node.webhook()` with a mocked request and returns what n8n would see. */

@@ -7,9 +7,8 @@
 import type { IDataObject, INodeCredentialTestResult, IWebhookResponseData } from 'n8n-workflow';
 
 import { KoyweUserValidationTrigger } from '../../../nodes/Koywe/KoyweUserValidationTrigger.node';
-import { runActivation, type LogLine, type MockSetup } from '../../helpers/webhookContext';
+import { runActivation, webhookContext, type LogLine, type MockSetup } from '../../helpers/webhookContext';
 import { post, serve, type Served } from './expressLike';
-import { httpWebhookContext } from './httpWebhookContext';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJrb3l3ZSJ9.c2lnbmF0dXJl';
 const AUTH = { authorization: `Bearer ${JWT}` };
@@ -48,13 +47,11 @@ async function actLikeN8nLastNode(res: { status(code: number): { json(body: unkn
 
 beforeAll(async () => {
 	served = await serve(async (req, res) => {
-		const { context, logs } = httpWebhookContext({
-			node,
+		const { context, logs } = webhookContext(node, {
 			nodeType: 'n8n-nodes-crypto-webhooks.koyweUserValidationTrigger',
 			parameters: { decisionField: 'allowed', options: { decisionTimeoutSeconds: 0.5 }, ...scenario.parameters },
 			credentials: scenario.credentials ?? { koyweUserValidationApi: { authentication: 'bearer', bearerToken: JWT } },
-			req,
-			res,
+			http: { req, res },
 		});
 		seen.logs = logs;
 		const result = await node.webhook.call(context);
