@@ -3,7 +3,7 @@
 //
 //   1. provisions Node 24 + n8n 2.41.1 once (cached in .n8n-local/, minutes the first time, shared with test:e2e),
 //   2. builds + packs this package and unpacks it into .n8n-local/dev/.n8n/nodes/node_modules/ (every run),
-//   3. imports examples/*.workflow.json and examples/credentials.json once (placeholders: your edits are kept),
+//   3. imports examples/*.workflow.json and each credential of examples/credentials.json once (your edits are kept),
 //   4. starts n8n in the foreground; Ctrl+C stops it.
 //
 // Options (after `npm run dev --`):  --n8n=1.123.81  another supported n8n version
@@ -60,24 +60,40 @@ async function assertPortFree() {
   process.exit(1);
 }
 
-/** Imports the example workflows and placeholder credentials not imported into this dev folder before. */
+/**
+ * Imports the placeholder credentials (one by one, by id) and the example workflows not imported into this dev
+ * folder before. Each is imported once: the user may have pasted real keys or edited a workflow since, and a later
+ * `npm run dev` must not overwrite that; credentials or examples added to the repo later are still picked up.
+ */
 async function importExamples(inst, env, logFile) {
   const ledgerPath = path.join(userFolder, 'imported-examples.json');
   const ledger = fs.existsSync(ledgerPath) ? JSON.parse(fs.readFileSync(ledgerPath, 'utf8')) : {};
-  const files = fs
-    .readdirSync(EXAMPLES)
-    .filter((f) => f.endsWith('.json'))
-    .sort((a, b) => (a === 'credentials.json' ? -1 : b === 'credentials.json' ? 1 : a.localeCompare(b)));
   const imported = [];
-  for (const f of files) {
-    if (ledger[f]) continue; // imported once: the user may have pasted real keys or edited it since
-    const file = path.join(EXAMPLES, f);
-    const kind = f === 'credentials.json' ? 'credentials' : 'workflow';
-    await n8nCli(inst, env, [`import:${kind}`, `--input=${file}`], {
+  const credentials = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'credentials.json'), 'utf8'));
+  for (const credential of credentials) {
+    const key = `credential:${credential.id}`;
+    if (ledger[key]) continue;
+    const file = path.join(userFolder, `import-credential-${credential.id}.json`);
+    fs.writeFileSync(file, JSON.stringify([credential]));
+    try {
+      await n8nCli(inst, env, ['import:credentials', `--input=${file}`], {
+        logFile,
+        label: `import placeholder credential "${credential.name}"`,
+      });
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    ledger[key] = true;
+    imported.push(credential.name);
+  }
+  const workflows = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.workflow.json')).sort();
+  for (const f of workflows) {
+    if (ledger[f]) continue;
+    await n8nCli(inst, env, ['import:workflow', `--input=${path.join(EXAMPLES, f)}`], {
       logFile,
-      label: `import ${kind === 'credentials' ? 'placeholder credentials' : 'example workflow'} ${f}`,
+      label: `import example workflow ${f}`,
     });
-    ledger[f] = createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 16);
+    ledger[f] = createHash('sha256').update(fs.readFileSync(path.join(EXAMPLES, f))).digest('hex').slice(0, 16);
     imported.push(f);
   }
   fs.writeFileSync(ledgerPath, `${JSON.stringify(ledger, null, 2)}\n`);
@@ -97,7 +113,7 @@ function banner(url) {
     '     CryptAPI, Crypto2B, Cryptofuse, Koywe (events + user validation).',
     '     Its "How to use" note lists the provider\'s set-up steps.',
     "  3. Open the trigger's credential \"… (placeholder …: paste yours)\" and",
-    '     paste your real keys (the imported ones are fake; CryptAPI needs none).',
+    '     paste your real keys (they are empty until you do; CryptAPI needs none).',
     "  4. Publish (activate) the workflow and give the provider the trigger's",
     '     Production URL. The provider must be able to reach it:',
     `     expose port ${port} (e.g. a tunnel), then restart with`,

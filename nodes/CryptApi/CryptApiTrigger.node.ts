@@ -100,6 +100,7 @@ export class CryptApiTrigger implements INodeType {
 				typeOptions: { rows: 5 },
 				default: '',
 				placeholder: '-----BEGIN PUBLIC KEY-----',
+				hint: "Leave empty: CryptAPI's published key is built in",
 				description:
 					'PEM public key that verifies the signatures. Leave empty to use the key CryptAPI publishes at https://api.cryptapi.io/pubkey/ (built in). Only change it if CryptAPI rotates its key.',
 			},
