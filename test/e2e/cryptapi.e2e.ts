@@ -7,17 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { signCryptApi } from '../../nodes/CryptApi/signature';
-import { deliver, e2eRun, startCapture, type Capture, type Delivery, type Lane } from './harness';
+import {
+	deliver,
+	e2eSuite,
+	type Delivery,
+	type Lane,
+} from './harness';
 
-const run = e2eRun();
-let capture: Capture;
-
-beforeAll(async () => {
-	capture = await startCapture(run);
-});
-afterAll(async () => {
-	await capture?.close();
-});
+const { run, capture } = e2eSuite();
 
 const fixtures = join(__dirname, '..', 'fixtures', 'cryptapi');
 const PRIVATE_KEY = readFileSync(join(fixtures, 'cryptapi-test-private.pem'), 'utf8');

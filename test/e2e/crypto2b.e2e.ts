@@ -7,17 +7,13 @@ import { join } from 'node:path';
 
 import { decodeCrypto2bSecret } from '../../nodes/Crypto2b/keys';
 import { crypto2bCallbackHeaders } from '../../nodes/Crypto2b/signature';
-import { deliver, e2eRun, startCapture, type Capture, type Lane } from './harness';
+import {
+	deliver,
+	e2eSuite,
+	type Lane,
+} from './harness';
 
-const run = e2eRun();
-let capture: Capture;
-
-beforeAll(async () => {
-	capture = await startCapture(run);
-});
-afterAll(async () => {
-	await capture?.close();
-});
+const { run, capture } = e2eSuite();
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'crypto2b');
 const vectors = JSON.parse(readFileSync(join(FIXTURES, 'vectors.json'), 'utf8')) as {

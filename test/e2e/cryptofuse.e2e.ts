@@ -8,7 +8,11 @@ import { dirname, join } from 'node:path';
 import type { CryptofuseSignatureSettings } from '../../nodes/Cryptofuse/settings';
 import { DEFAULT_SIGNATURE_SETTINGS as D } from '../../nodes/Cryptofuse/settings';
 import { cryptofuseSignedHeaders, signCryptofuse } from '../../nodes/Cryptofuse/signature';
-import { deliver, e2eRun, startCapture, type Capture, type Lane } from './harness';
+import {
+	deliver,
+	e2eSuite,
+	type Lane,
+} from './harness';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'cryptofuse');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -25,14 +29,7 @@ const { signatureEncoding, signaturePrefix, ...sameNames } = JSON.parse(
 };
 const CUSTOM: CryptofuseSignatureSettings = { ...sameNames, encoding: signatureEncoding, prefix: signaturePrefix };
 
-const run = e2eRun();
-let capture: Capture;
-beforeAll(async () => {
-	capture = await startCapture(run);
-});
-afterAll(async () => {
-	await capture?.close();
-});
+const { run, capture } = e2eSuite();
 
 const PAYMENT = fixture('v1-payment-status-update.body.json');
 const UNKNOWN_EVENT = fixture('v1-edge-compact.body.json');

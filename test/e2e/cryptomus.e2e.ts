@@ -8,22 +8,12 @@ import { cryptomusTestCredentials as keys, readCryptomusFixture } from '../helpe
 import {
 	countExecutions,
 	deliver,
-	e2eRun,
-	startCapture,
+	e2eSuite,
 	waitForExecutions,
-	type Capture,
 	type Json,
 } from './harness';
 
-const run = e2eRun();
-let capture: Capture;
-
-beforeAll(async () => {
-	capture = await startCapture(run);
-});
-afterAll(async () => {
-	await capture?.close();
-});
+const { run, capture } = e2eSuite();
 
 /** The documented payment example, with a URL and non-ASCII text so PHP-style re-encoding is exercised. */
 const paymentJson = readCryptomusFixture('payment-example.unsigned.json')

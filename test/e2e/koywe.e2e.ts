@@ -6,17 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { signKoywe, signKoyweBody } from '../../nodes/Koywe/signature';
-import { deliver, e2eRun, startCapture, type Capture } from './harness';
+import {
+	deliver,
+	e2eSuite,
+} from './harness';
 
-const run = e2eRun();
-let capture: Capture;
-
-beforeAll(async () => {
-	capture = await startCapture(run);
-});
-afterAll(async () => {
-	await capture?.close();
-});
+const { run, capture } = e2eSuite();
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'koywe');
 const vectors = JSON.parse(readFileSync(join(FIXTURES, 'vectors.json'), 'utf8')) as {

@@ -9,10 +9,8 @@
  *   <provider>.setup.mjs   credentials + one workflow of *lanes* (start node → [middle nodes] → capture)
  *   <provider>.e2e.ts      the scenarios, using this module:
  *
- *   const run = e2eRun();                          // the running n8n: version, base URL, lanes, ports
- *   let capture: Capture;
- *   beforeAll(async () => { capture = await startCapture(run); });
- *   afterAll(async () => { await capture.close(); });
+ *   const { run, capture } = e2eSuite();           // the running n8n (version, base URL, lanes, ports) and a
+ *                                                  // capture server open for this file's scenarios
  *
  *   const lane = run.lane('cryptomus.all');        // '<provider>.<lane name in the setup file>'
  *   const r = await deliver(run, capture, lane, { body }, { items: 1 });
@@ -293,4 +291,30 @@ export async function deliver(
 		executions: (await countExecutions(run, lane)) - executionsBefore,
 		items: capture.items(lane.captureTag).slice(itemsBefore),
 	};
+}
+
+/**
+ * The start of every scenario file: the running n8n, and a capture server that is started before the file's
+ * scenarios and closed after them. `capture` may be used inside tests and hooks (not at module load).
+ */
+export function e2eSuite(): { run: E2eRun; capture: Capture } {
+	const run = e2eRun();
+	let started: Capture | undefined;
+	beforeAll(async () => {
+		started = await startCapture(run);
+	});
+	afterAll(async () => {
+		await started?.close();
+	});
+	const live = (): Capture => {
+		if (!started) throw new Error('the capture server is only available inside tests and hooks');
+		return started;
+	};
+	const capture: Capture = {
+		items: (tag) => live().items(tag),
+		count: (tag) => live().count(tag),
+		waitFor: async (tag, count, timeoutMs) => await live().waitFor(tag, count, timeoutMs),
+		close: async () => await live().close(),
+	};
+	return { run, capture };
 }
