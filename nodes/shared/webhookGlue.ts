@@ -155,7 +155,7 @@ export function cachedAllowlist(text: string): IpRange[] {
 }
 
 /** `true` when no allowlist is set or the client address is in it. */
-export function ipAllowed(ctx: IWebhookFunctions, allowlistText: string, trustedProxyHops: number): boolean {
+function ipAllowed(ctx: IWebhookFunctions, allowlistText: string, trustedProxyHops: number): boolean {
 	if (allowlistText.trim() === '') return true;
 	const req = ctx.getRequestObject();
 	const ip = clientIp(req.socket?.remoteAddress, req.headers['x-forwarded-for'], trustedProxyHops);
@@ -166,7 +166,7 @@ export function ipAllowed(ctx: IWebhookFunctions, allowlistText: string, trusted
  * Runs a trigger's handler so that `webhook()` never throws: an unexpected error is logged (name only, no payload)
  * and answered with a generic 500, which makes the provider retry later. No workflow starts.
  */
-export async function guardWebhook(
+async function guardWebhook(
 	ctx: IWebhookFunctions,
 	handler: () => Promise<IWebhookResponseData>,
 ): Promise<IWebhookResponseData> {
