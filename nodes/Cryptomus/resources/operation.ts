@@ -1,5 +1,11 @@
 /** What every `resources/<resource>/<operation>.ts` exports, and the few helpers they share. */
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { lookup, text } from '../validate';
 
@@ -8,6 +14,19 @@ export interface CryptomusOperation {
 	description: INodeProperties[];
 	/** Runs the operation for one input item; returns the JSON of its output items (each paired with that item). */
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+}
+
+/** A resource's "Operation" selector (each option: name, value, action, description). */
+export function operationSelector(resource: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultValue,
+	};
 }
 
 /** `displayOptions` that show a parameter only for one resource and operation. */

@@ -1,19 +1,15 @@
 /** Resource "Balance": the merchant's and user's wallet balances. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { CryptomusOperation } from '../operation';
+import { operationSelector, type CryptomusOperation } from '../operation';
 import * as get from './get';
 
 export const balanceOperations: Record<string, CryptomusOperation> = { get };
 
 export const balanceDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['balance'] } },
-		options: [
+	operationSelector(
+		'balance',
+		[
 			{
 				name: 'Get',
 				value: 'get',
@@ -21,7 +17,7 @@ export const balanceDescription: INodeProperties[] = [
 				description: 'Get the balance of every merchant and personal wallet, per currency, with its USD value',
 			},
 		],
-		default: 'get',
-	},
+		'get',
+	),
 	...get.description,
 ];

@@ -1,7 +1,7 @@
 /** Resource "Payment": invoices (create, look up, list, re-deliver their webhook) and the accepted currencies. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { CryptomusOperation } from '../operation';
+import { operationSelector, type CryptomusOperation } from '../operation';
 import * as create from './create';
 import * as get from './get';
 import * as getMany from './getMany';
@@ -11,13 +11,9 @@ import * as resendWebhook from './resendWebhook';
 export const paymentOperations: Record<string, CryptomusOperation> = { create, get, getMany, resendWebhook, getServices };
 
 export const paymentDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['payment'] } },
-		options: [
+	operationSelector(
+		'payment',
+		[
 			{
 				name: 'Create Invoice',
 				value: 'create',
@@ -50,8 +46,8 @@ export const paymentDescription: INodeProperties[] = [
 				description: "Make Cryptomus send a finished invoice's last webhook again to its Callback URL",
 			},
 		],
-		default: 'create',
-	},
+		'create',
+	),
 	...create.description,
 	...get.description,
 	...getMany.description,

@@ -4,19 +4,15 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { CryptomusOperation } from '../operation';
+import { operationSelector, type CryptomusOperation } from '../operation';
 import * as get from './get';
 
 export const payoutOperations: Record<string, CryptomusOperation> = { get };
 
 export const payoutDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['payout'] } },
-		options: [
+	operationSelector(
+		'payout',
+		[
 			{
 				name: 'Get Info',
 				value: 'get',
@@ -24,7 +20,7 @@ export const payoutDescription: INodeProperties[] = [
 				description: 'Get one payout and its current status by UUID or Order ID (read-only)',
 			},
 		],
-		default: 'get',
-	},
+		'get',
+	),
 	...get.description,
 ];

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { TEST_WEBHOOK_STATUSES, type CryptomusEvent } from '../../payload';
 import { cryptomusRequest } from '../../transport';
 import * as check from '../../validate';
-import type { CryptomusOperation } from '../operation';
+import { operationSelector, type CryptomusOperation } from '../operation';
 
 const showOnlyFor = (operations: CryptomusEvent[]) => ({
 	show: { resource: ['testWebhook'], operation: operations },
@@ -13,13 +13,9 @@ const showOnlyFor = (operations: CryptomusEvent[]) => ({
 const statusOptions = (type: CryptomusEvent) =>
 	TEST_WEBHOOK_STATUSES[type].map((status) => ({ name: status, value: status }));
 
-const operationSelector: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['testWebhook'] } },
-	options: [
+const operations = operationSelector(
+	'testWebhook',
+	[
 		{
 			name: 'Payment',
 			value: 'payment',
@@ -39,8 +35,8 @@ const operationSelector: INodeProperties = {
 			description: 'Make Cryptomus send a signed static-wallet webhook to a URL',
 		},
 	],
-	default: 'payment',
-};
+	'payment',
+);
 
 const fields: INodeProperties[] = [
 	{
@@ -152,4 +148,4 @@ const send: CryptomusOperation = { description: [], execute };
 
 export const testWebhookOperations: Record<string, CryptomusOperation> = { payment: send, payout: send, wallet: send };
 
-export const testWebhookDescription: INodeProperties[] = [operationSelector, ...fields];
+export const testWebhookDescription: INodeProperties[] = [operations, ...fields];
