@@ -28,15 +28,17 @@ export function describeCryptomusError(envelope: CryptomusEnvelope): string {
 	return typeof envelope.message === 'string' && envelope.message !== '' ? envelope.message : 'unknown error';
 }
 
-function parseEnvelope(body: unknown): CryptomusEnvelope {
+/** The answer as a Cryptomus envelope, or undefined when it is not a JSON object (a proxy's HTML page, text, …). */
+function parseEnvelope(body: unknown): CryptomusEnvelope | undefined {
+	let parsed = body;
 	if (typeof body === 'string') {
 		try {
-			return JSON.parse(body) as CryptomusEnvelope;
+			parsed = JSON.parse(body);
 		} catch {
-			return { message: body.slice(0, 200) };
+			return undefined;
 		}
 	}
-	return (body ?? {}) as CryptomusEnvelope;
+	return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as CryptomusEnvelope) : undefined;
 }
 
 export interface CryptomusRequestOptions {
@@ -81,6 +83,14 @@ export async function cryptomusRequest(
 	}
 
 	const envelope = parseEnvelope(response.body);
+	if (!envelope) {
+		throw new NodeApiError(this.getNode(), {} as JsonObject, {
+			message: `Cryptomus answered HTTP ${response.statusCode} with a body that is not Cryptomus JSON`,
+			description: `POST ${path}: check the Base URL in the Cryptomus credential, or try again if Cryptomus is down.`,
+			httpCode: String(response.statusCode),
+			itemIndex,
+		});
+	}
 	if (response.statusCode >= 400 || envelope.state !== 0) {
 		const detail = describeCryptomusError(envelope);
 		throw new NodeApiError(this.getNode(), envelope as JsonObject, {

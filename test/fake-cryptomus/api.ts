@@ -4,7 +4,10 @@ export type Body = Record<string, unknown>;
 
 export interface Answer {
 	status: number;
+	/** Sent as JSON, unless `raw` is given. */
 	body: unknown;
+	/** Sent verbatim as text/html instead of `body` (a proxy's error page, a truncated answer, …). */
+	raw?: string;
 }
 
 export interface HandlerContext {

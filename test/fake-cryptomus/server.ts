@@ -79,9 +79,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 	});
 }
 
-function answer(res: ServerResponse, status: number, body: unknown): void {
-	const text = JSON.stringify(body);
-	res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+function answer(res: ServerResponse, { status, body, raw }: Answer): void {
+	const text = raw ?? JSON.stringify(body);
+	const type = raw === undefined ? 'application/json' : 'text/html';
+	res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) });
 	res.end(text);
 }
 
@@ -178,12 +179,19 @@ export async function startFakeCryptomus(options: FakeCryptomusOptions): Promise
 		void readBody(req).then((raw) => {
 			const url = new URL(req.url ?? '/', 'http://fake');
 			const query = Object.fromEntries(url.searchParams);
-			const { status, body } =
+			const result: Answer =
 				req.method === 'POST'
 					? handle(url.pathname, query, req.headers, raw)
 					: { status: 405, body: { state: 1, message: 'Method not allowed' } };
-			requests.push({ path: url.pathname, query, headers: req.headers, rawBody: raw.toString('utf8'), status, response: body });
-			answer(res, status, body);
+			requests.push({
+				path: url.pathname,
+				query,
+				headers: req.headers,
+				rawBody: raw.toString('utf8'),
+				status: result.status,
+				response: result.raw ?? result.body,
+			});
+			answer(res, result);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

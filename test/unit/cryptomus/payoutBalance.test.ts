@@ -52,3 +52,18 @@ describe('node errors', () => {
 		await expect(result).rejects.not.toThrow(keys.paymentApiKey);
 	});
 });
+
+describe('answers that are not Cryptomus JSON', () => {
+	it.each([
+		['a proxy error page (HTTP 502, HTML)', { status: 502, body: null, raw: '<html><body>Bad Gateway</body></html>' }, /HTTP 502 with a body that is not Cryptomus JSON/],
+		['HTTP 200 with text', { status: 200, body: null, raw: 'OK' }, /HTTP 200 with a body that is not Cryptomus JSON/],
+		['HTTP 200 with JSON but no state', { status: 200, body: { result: [] } }, /Cryptomus rejected the request: unknown error/],
+	])('%s → NodeApiError', async (_name, reply, message) => {
+		h.fake.intercept('/v1/balance', () => reply);
+		try {
+			await expect(h.run([{ resource: 'balance', operation: 'get' }])).rejects.toThrow(message);
+		} finally {
+			h.fake.intercept('/v1/balance', undefined);
+		}
+	});
+});
