@@ -10,6 +10,7 @@ import {
 	countExecutions,
 	deliver,
 	e2eSuite,
+	listExecutions,
 	waitForExecutions,
 	type Json,
 } from './harness';
@@ -220,6 +221,17 @@ describe('cryptomus', () => {
 
 			const balance = await deliver(run, capture, run.lane('cryptomus.balanceGet'), { body: '{}' }, { items: 1 });
 			expect(balance.items[0]).toMatchObject({ balance: { merchant: [{ currency_code: 'USDT' }] } });
+		});
+
+		it('Create Invoice with a bad Order ID from the incoming data → the execution fails naming the field, nothing sent to Cryptomus', async () => {
+			const lane = run.lane('cryptomus.invoiceCreate');
+			const apiCalls = fake.requests.length;
+			const r = await deliver(run, capture, lane, { body: JSON.stringify({ orderId: 'order 42' }) }, { executions: 1 });
+			expect([r.status, r.executions, r.items.length]).toEqual([200, 1, 0]);
+			expect(fake.requests.length).toBe(apiCalls);
+			const failed = (await listExecutions(run, lane)).filter((e) => e.status === 'error');
+			const errors = failed.map((e) => JSON.stringify(e.data?.resultData ?? {}));
+			expect(errors.some((text) => text.includes('Order ID: must be 1 to 128 characters: letters, digits, - or _'))).toBe(true);
 		});
 	});
 });
