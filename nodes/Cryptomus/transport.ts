@@ -1,5 +1,14 @@
 /** HTTP plumbing for the Cryptomus action node: signed POSTs and Cryptomus error envelopes → NodeApiError. */
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+/** How long one Cryptomus API call may take before the node gives up (connect + answer). */
+export const CRYPTOMUS_REQUEST_TIMEOUT_MS = 30_000;
 
 interface CryptomusEnvelope {
 	state?: number;
@@ -19,39 +28,69 @@ export function describeCryptomusError(envelope: CryptomusEnvelope): string {
 	return typeof envelope.message === 'string' && envelope.message !== '' ? envelope.message : 'unknown error';
 }
 
-function parseEnvelope(body: unknown): CryptomusEnvelope {
+/** The answer as a Cryptomus envelope, or undefined when it is not a JSON object (a proxy's HTML page, text, …). */
+function parseEnvelope(body: unknown): CryptomusEnvelope | undefined {
+	let parsed = body;
 	if (typeof body === 'string') {
 		try {
-			return JSON.parse(body) as CryptomusEnvelope;
+			parsed = JSON.parse(body);
 		} catch {
-			return { message: body.slice(0, 200) };
+			return undefined;
 		}
 	}
-	return (body ?? {}) as CryptomusEnvelope;
+	return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as CryptomusEnvelope) : undefined;
+}
+
+export interface CryptomusRequestOptions {
+	/** Query parameters (not signed: Cryptomus signs the body only), e.g. the list's `cursor`. */
+	qs?: IDataObject;
 }
 
 /**
  * POSTs `body` to `path` with the `cryptomusApi` credential (its `authenticate` signs the exact bytes) and returns
- * `result`. Any HTTP error or `state != 0` (Cryptomus also reports errors with HTTP 200) becomes a NodeApiError
- * naming the rejected fields.
+ * `result`. An empty body is sent (and signed) as the empty string. Any HTTP error, `state != 0` (Cryptomus also
+ * reports errors with HTTP 200), an unreachable or silent server becomes a NodeApiError naming the rejected fields.
  */
 export async function cryptomusRequest(
 	this: IExecuteFunctions,
 	path: string,
-	body: IDataObject,
+	body: IDataObject | undefined,
 	itemIndex: number,
+	options: CryptomusRequestOptions = {},
 ): Promise<unknown> {
 	const credentials = await this.getCredentials('cryptomusApi', itemIndex);
 	const baseUrl = String(credentials.baseUrl || 'https://api.cryptomus.com').replace(/\/+$/, '');
-	const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'cryptomusApi', {
+	const request: IHttpRequestOptions = {
 		method: 'POST',
 		url: `${baseUrl}${path}`,
-		body,
+		body: body && Object.keys(body).length > 0 ? body : undefined,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-	})) as { statusCode: number; body: unknown };
+		timeout: CRYPTOMUS_REQUEST_TIMEOUT_MS,
+	};
+	if (options.qs) request.qs = options.qs;
+
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, 'cryptomusApi', request)) as typeof response;
+	} catch (error) {
+		const code = (error as { code?: string }).code;
+		throw new NodeApiError(this.getNode(), { code: code ?? 'unknown' } as JsonObject, {
+			message: `Could not reach Cryptomus${code ? ` (${code})` : ''}`,
+			description: `POST ${path} failed before Cryptomus answered (refused, unreachable, or no answer within ${CRYPTOMUS_REQUEST_TIMEOUT_MS / 1000} s). Check the Base URL in the Cryptomus credential and try again.`,
+			itemIndex,
+		});
+	}
 
 	const envelope = parseEnvelope(response.body);
+	if (!envelope) {
+		throw new NodeApiError(this.getNode(), {} as JsonObject, {
+			message: `Cryptomus answered HTTP ${response.statusCode} with a body that is not Cryptomus JSON`,
+			description: `POST ${path}: check the Base URL in the Cryptomus credential, or try again if Cryptomus is down.`,
+			httpCode: String(response.statusCode),
+			itemIndex,
+		});
+	}
 	if (response.statusCode >= 400 || envelope.state !== 0) {
 		const detail = describeCryptomusError(envelope);
 		throw new NodeApiError(this.getNode(), envelope as JsonObject, {

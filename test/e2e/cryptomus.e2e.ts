@@ -2,13 +2,15 @@
  * Cryptomus inside a real n8n: Cryptomus Trigger and the Cryptomus action node, installed from the packed tarball.
  * Lanes (start node → … → capture) come from cryptomus.setup.mjs; the harness is documented in harness/index.ts.
  */
-import { signCryptomusWebhookBody } from '../../nodes/Cryptomus/signature';
+import { signCryptomus, signCryptomusWebhookBody } from '../../nodes/Cryptomus/signature';
+import { KNOWN_PAYOUT } from '../fake-cryptomus/payments';
 import { startFakeCryptomus, type FakeCryptomus } from '../fake-cryptomus/server';
 import { cryptomusTestCredentials as keys, readCryptomusFixture } from '../helpers/cryptomusFixtures';
 import {
 	countExecutions,
 	deliver,
 	e2eSuite,
+	listExecutions,
 	waitForExecutions,
 	type Json,
 } from './harness';
@@ -117,7 +119,7 @@ describe('cryptomus', () => {
 	describe('loop through the fake Cryptomus API', () => {
 		let fake: FakeCryptomus;
 		beforeAll(async () => {
-			fake = await startFakeCryptomus({ ...keys, port: run.port('fakeCryptomus') });
+			fake = await startFakeCryptomus({ ...keys, port: run.port('fakeCryptomus'), perPage: 2 });
 		});
 		afterAll(async () => {
 			await fake?.close();
@@ -161,6 +163,75 @@ describe('cryptomus', () => {
 				signedWith: 'payment',
 			});
 			expect(await waitForExecutions(run, trigger, triggerExecutionsBefore + 1)).toBe(triggerExecutionsBefore + 1);
+		});
+
+		it('Create Invoice (url_callback = Cryptomus Trigger) → paid webhook with its uuid → Get Info by orderId → Resend Webhook deduplicated', async () => {
+			const orderId = `e2e-inv-${Date.now().toString(36)}`;
+			const body = JSON.stringify({ orderId });
+			const trigger = run.lane('cryptomus.invoiceTrigger');
+			const triggerRuns = await countExecutions(run, trigger);
+			const captured = capture.count(trigger.captureTag);
+
+			// 1. Create Invoice: the node's output is the invoice; the request went out signed, amount as entered.
+			const created = await deliver(run, capture, run.lane('cryptomus.invoiceCreate'), { body }, { items: 1 });
+			expect(created.items).toHaveLength(1);
+			const invoice = created.items[0];
+			expect(invoice).toMatchObject({ order_id: orderId, amount: '10.50', currency: 'USDT', status: 'check' });
+			const apiCall = fake.requests.find((q) => q.path === '/v1/payment' && q.rawBody.includes(orderId));
+			expect(apiCall?.status).toBe(200);
+			expect(apiCall?.headers.sign).toBe(signCryptomus(apiCall?.rawBody ?? '', keys.paymentApiKey));
+			expect(apiCall?.rawBody).toContain('"amount":"10.50"');
+			expect(JSON.parse(apiCall?.rawBody ?? '{}')).toMatchObject({ url_callback: trigger.url, network: 'tron', lifetime: 900 });
+
+			// 2. The payer pays: the fake sends the signed webhook to the trigger, which emits `paid` for that uuid.
+			const sent = fake.webhooks.length;
+			fake.pay({ uuid: String(invoice.uuid) });
+			const [paid] = (await fake.waitForWebhooks(sent + 1)).slice(sent);
+			expect([paid.url, paid.answer]).toEqual([trigger.url, 200]);
+			const [item] = (await capture.waitFor(trigger.captureTag, captured + 1)).slice(captured);
+			expect(item).toMatchObject({ provider: 'cryptomus', event: 'payment', status: 'paid', state: 'completed', id: invoice.uuid, orderId, amount: '10.50' });
+
+			// 3. Get Info by orderId: the same invoice, now paid.
+			const info = await deliver(run, capture, run.lane('cryptomus.invoiceGet'), { body }, { items: 1 });
+			expect(info.items[0]).toMatchObject({ uuid: invoice.uuid, order_id: orderId, status: 'paid', is_final: true });
+
+			// 4. Resend Webhook: Cryptomus delivers the same webhook again; the trigger runs, Remove Duplicates drops it.
+			const resent = await deliver(run, capture, run.lane('cryptomus.invoiceResend'), { body }, { items: 1 });
+			expect(resent.items[0]).toMatchObject({ success: true, request: { order_id: orderId } });
+			const [again] = (await fake.waitForWebhooks(sent + 2)).slice(sent + 1);
+			expect([again.body, again.answer]).toEqual([paid.body, 200]);
+			expect(await waitForExecutions(run, trigger, triggerRuns + 2)).toBe(triggerRuns + 2);
+			await new Promise((resolve) => setTimeout(resolve, 1_000));
+			expect(capture.count(trigger.captureTag)).toBe(captured + 1);
+		});
+
+		it('Get Many reads every history page (cursor as query parameter); Payout Info signs with the payout key; Balance', async () => {
+			for (let i = 0; i < 3; i++) fake.addInvoice();
+			const expected = [...fake.invoices].reverse().map((i) => i.uuid);
+			const listed = await deliver(run, capture, run.lane('cryptomus.invoiceList'), { body: '{}' }, { items: expected.length });
+			expect(listed.items.map((i) => i.uuid)).toEqual(expected);
+			const pages = fake.requests.filter((q) => q.path === '/v1/payment/list').slice(-Math.ceil(expected.length / 2));
+			expect(pages[0].query).toEqual({});
+			expect(pages.slice(1).every((q) => typeof q.query.cursor === 'string' && q.status === 200)).toBe(true);
+
+			const payout = await deliver(run, capture, run.lane('cryptomus.payoutGet'), { body: JSON.stringify({ orderId: KNOWN_PAYOUT.order_id }) }, { items: 1 });
+			expect(payout.items).toEqual([KNOWN_PAYOUT]);
+			const payoutCall = fake.requests.filter((q) => q.path === '/v1/payout/info').pop();
+			expect(payoutCall?.headers.sign).toBe(signCryptomus(payoutCall?.rawBody ?? '', keys.payoutApiKey));
+
+			const balance = await deliver(run, capture, run.lane('cryptomus.balanceGet'), { body: '{}' }, { items: 1 });
+			expect(balance.items[0]).toMatchObject({ balance: { merchant: [{ currency_code: 'USDT' }] } });
+		});
+
+		it('Create Invoice with a bad Order ID from the incoming data → the execution fails naming the field, nothing sent to Cryptomus', async () => {
+			const lane = run.lane('cryptomus.invoiceCreate');
+			const apiCalls = fake.requests.length;
+			const r = await deliver(run, capture, lane, { body: JSON.stringify({ orderId: 'order 42' }) }, { executions: 1 });
+			expect([r.status, r.executions, r.items.length]).toEqual([200, 1, 0]);
+			expect(fake.requests.length).toBe(apiCalls);
+			const failed = (await listExecutions(run, lane)).filter((e) => e.status === 'error');
+			const errors = failed.map((e) => JSON.stringify(e.data?.resultData ?? {}));
+			expect(errors.some((text) => text.includes('Order ID: must be 1 to 128 characters: letters, digits, - or _'))).toBe(true);
 		});
 	});
 });

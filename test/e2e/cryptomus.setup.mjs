@@ -28,6 +28,7 @@ export default function cryptomusSetup(ctx) {
   };
   const credentials = { cryptomusApi: credential };
   const cryptomusTrigger = (parameters = {}) => trigger({ type: TRIGGER, parameters, credentials });
+  const api = (label, parameters) => node({ type: ACTION, label, parameters, credentials });
 
   const wf = workflow(ctx, {
     id: WORKFLOW_ID,
@@ -44,24 +45,49 @@ export default function cryptomusSetup(ctx) {
         'loopStart',
         webhookNode('e2e-cryptomus-loop'),
         [
-          node({
-            type: ACTION,
-            label: 'Send Test Webhook',
-            parameters: {
-              resource: 'testWebhook',
-              operation: 'payment',
-              urlCallback: triggerUrl(ctx, WORKFLOW_ID, 'loopTrigger'),
-              currency: 'USDT',
-              network: 'tron',
-              status: 'paid',
-              additionalFields: { orderId: '={{ $json.body.orderId }}' },
-            },
-            credentials,
+          api('Send Test Webhook', {
+            resource: 'testWebhook',
+            operation: 'payment',
+            urlCallback: triggerUrl(ctx, WORKFLOW_ID, 'loopTrigger'),
+            currency: 'USDT',
+            network: 'tron',
+            status: 'paid',
+            additionalFields: { orderId: '={{ $json.body.orderId }}' },
           }),
         ],
       ),
       // … this trigger's production URL.
       lane('loopTrigger', cryptomusTrigger()),
+
+      // The merchant's invoice flow (payment resource), each call started by a Webhook with `{ orderId }`:
+      // Create Invoice with url_callback = invoiceTrigger's production URL; the fake "pays" it and calls …
+      lane('invoiceCreate', webhookNode('e2e-cryptomus-invoice-create'), [
+        api('Create Invoice', {
+          resource: 'payment',
+          operation: 'create',
+          amount: '10.50',
+          currency: 'USDT',
+          orderId: '={{ $json.body.orderId }}',
+          additionalFields: { urlCallback: triggerUrl(ctx, WORKFLOW_ID, 'invoiceTrigger'), network: 'tron', lifetime: 900 },
+        }),
+      ]),
+      // … this trigger, deduplicated downstream (a resent webhook is accepted, then dropped by Remove Duplicates).
+      lane('invoiceTrigger', cryptomusTrigger(), [removeDuplicates()]),
+      lane('invoiceGet', webhookNode('e2e-cryptomus-invoice-get'), [
+        api('Get Info', { resource: 'payment', operation: 'get', orderId: '={{ $json.body.orderId }}' }),
+      ]),
+      lane('invoiceResend', webhookNode('e2e-cryptomus-invoice-resend'), [
+        api('Resend Webhook', { resource: 'payment', operation: 'resendWebhook', orderId: '={{ $json.body.orderId }}' }),
+      ]),
+      // Payment history through every page (the fake pages by 2: the cursor travels as a query parameter).
+      lane('invoiceList', webhookNode('e2e-cryptomus-invoice-list'), [
+        api('Get Many', { resource: 'payment', operation: 'getMany', returnAll: true }),
+      ]),
+      // Read-only calls: payout info (signed with the payout key) and balance (empty body).
+      lane('payoutGet', webhookNode('e2e-cryptomus-payout-get'), [
+        api('Payout Info', { resource: 'payout', operation: 'get', orderId: '={{ $json.body.orderId }}' }),
+      ]),
+      lane('balanceGet', webhookNode('e2e-cryptomus-balance-get'), [api('Balance', { resource: 'balance', operation: 'get' })]),
     ],
   });
   return { credentials: [credential], workflows: [wf] };

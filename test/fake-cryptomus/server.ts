@@ -2,20 +2,27 @@
  * A fake Cryptomus merchant API on loopback, for the action-node tests and the end-to-end loop.
  *
  * It checks the `merchant` header and the `sign` header byte-for-byte over the raw body (with the package's own
- * `signCryptomus`), answers like Cryptomus (`{"state":0,"result":…}`; HTTP 422 with `{"state":1,"message"}` or
- * `{"state":1,"errors":{field:[…]}}`; HTTP 401 `Invalid Sign`), and — for `/v1/test-webhook/{type}` — then POSTs a
- * correctly signed test webhook to the request's `url_callback`, as Cryptomus does (signed with the payment key).
+ * `signCryptomus`; the payout key for `/v1/payout*`, the payment key otherwise), answers like Cryptomus
+ * (`{"state":0,"result":…}`; HTTP 422 with `{"state":1,"message"}` or `{"state":1,"errors":{field:[…]}}`; HTTP 401
+ * `Invalid Sign`), and POSTs correctly signed webhooks to `url_callback`s, as Cryptomus does (payment key).
+ *
+ * Endpoints: test-webhook (testWebhook.ts); payment create/info/list/resend/services, payout info, balance
+ * (payments.ts). `pay()` plays the payer; `intercept()` lets a test answer a path its own way (errors, outages).
  *
  * Magic values, to reach Cryptomus's documented error answers:
  * - `uuid` `00000000-0000-0000-0000-000000000000` or `order_id` `not-found` → 422 `Not found payment|payout|wallet`
  * - `currency` `XXX` → 422 `Payment service not found` / `Payout service not found`
  */
-import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 
-import { TEST_WEBHOOK_STATUSES, type CryptomusEvent } from '../../nodes/Cryptomus/payload';
-import { signCryptomus, signCryptomusWebhookBody } from '../../nodes/Cryptomus/signature';
+import type { CryptomusEvent } from '../../nodes/Cryptomus/payload';
+import { signCryptomus } from '../../nodes/Cryptomus/signature';
 import { bytesEqual } from '../../nodes/shared/constantTime';
+import { ok, type Answer, type Body, type HandlerContext } from './api';
+import { BALANCE, InvoiceStore, SERVICES, type Invoice } from './payments';
+import { handleTestWebhook } from './testWebhook';
+
+export { testWebhookPayload } from './testWebhook';
 
 export interface FakeCryptomusOptions {
 	merchantId: string;
@@ -23,10 +30,13 @@ export interface FakeCryptomusOptions {
 	payoutApiKey: string;
 	/** Port on 127.0.0.1; 0 (default) picks a free one. */
 	port?: number;
+	/** Invoices per payment-history page (Cryptomus's `perPage`); default 15. */
+	perPage?: number;
 }
 
 export interface RecordedApiRequest {
 	path: string;
+	query: Record<string, string>;
 	headers: Record<string, string | string[] | undefined>;
 	rawBody: string;
 	status: number;
@@ -41,16 +51,24 @@ export interface SentWebhook {
 	answerBody: string;
 }
 
+/** A test's own answer for a path (after the signature check); `undefined` falls through to the normal handler. */
+export type Interceptor = (request: { path: string; body: Body; query: Record<string, string> }) => Answer | undefined;
+
 export interface FakeCryptomus {
 	baseUrl: string;
 	requests: RecordedApiRequest[];
 	webhooks: SentWebhook[];
+	/** Every invoice, oldest first (created through the API or `addInvoice`). */
+	invoices: Invoice[];
+	/** Stores an invoice directly (for history/pagination tests). */
+	addInvoice(fields?: Body): Invoice;
+	/** The payer pays the invoice (or it ends with `status`); its signed webhook goes to its `url_callback`. */
+	pay(id: { uuid?: string; order_id?: string }, status?: string): Invoice;
+	intercept(path: string, handler: Interceptor | undefined): void;
 	/** Resolves when `count` webhooks have been delivered (answered or failed). */
 	waitForWebhooks(count: number, timeoutMs?: number): Promise<SentWebhook[]>;
 	close(): Promise<void>;
 }
-
-const UNKNOWN_UUID = '00000000-0000-0000-0000-000000000000';
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
@@ -61,42 +79,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 	});
 }
 
-function answer(res: ServerResponse, status: number, body: unknown): void {
-	const text = JSON.stringify(body);
-	res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+function answer(res: ServerResponse, { status, body, raw }: Answer): void {
+	const text = raw ?? JSON.stringify(body);
+	const type = raw === undefined ? 'application/json' : 'text/html';
+	res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) });
 	res.end(text);
-}
-
-/** The webhook Cryptomus would send for a test-webhook request (fields as in providers/cryptomus.md). */
-export function testWebhookPayload(type: CryptomusEvent, request: Record<string, unknown>): Record<string, unknown> {
-	const uuid = typeof request.uuid === 'string' ? request.uuid : randomUUID();
-	const orderId = typeof request.order_id === 'string' ? request.order_id : `test-${uuid.slice(0, 8)}`;
-	const status = String(request.status);
-	const common = {
-		type,
-		uuid,
-		order_id: orderId,
-		amount: '15.00000000',
-		merchant_amount: '14.70000000',
-		commission: '0.30000000',
-		is_final: ['paid', 'paid_over', 'fail', 'cancel', 'system_fail', 'refund_paid', 'refund_fail', 'wrong_amount'].includes(status),
-		status,
-		txid: '0x5d2c3bd4b2e1e39a44ff9f3b6d0f6d5a8c0c1f4e9e2a7b6c5d4e3f2a1b0c9d8e',
-		currency: request.currency,
-		network: request.network,
-		payer_currency: request.currency,
-		payer_amount: '15.00000000',
-	};
-	if (type === 'payout') return common;
-	return {
-		...common,
-		payment_amount: '15.00000000',
-		payment_amount_usd: '15.00',
-		from: 'TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf',
-		wallet_address_uuid: type === 'wallet' ? randomUUID() : null,
-		additional_data: 'test webhook https://example.com/o/1 — café',
-		convert: null,
-	};
 }
 
 function postWebhook(url: string, body: string): Promise<{ answer: number | string; answerBody: string }> {
@@ -125,8 +112,9 @@ export async function startFakeCryptomus(options: FakeCryptomusOptions): Promise
 	const requests: RecordedApiRequest[] = [];
 	const webhooks: SentWebhook[] = [];
 	const waiters: Array<() => void> = [];
+	const interceptors = new Map<string, Interceptor>();
 
-	async function deliver(url: string, body: string): Promise<void> {
+	async function send(url: string, body: string): Promise<void> {
 		// Only loopback targets: this fake never sends anything off the machine.
 		const host = new URL(url).hostname;
 		const result =
@@ -137,69 +125,91 @@ export async function startFakeCryptomus(options: FakeCryptomusOptions): Promise
 		waiters.splice(0).forEach((wake) => wake());
 	}
 
-	function handle(path: string, headers: IncomingMessage['headers'], raw: Buffer): { status: number; body: unknown } {
+	const ctx: HandlerContext = {
+		paymentApiKey: options.paymentApiKey,
+		baseUrl: '',
+		deliver: (url, body) => setImmediate(() => void send(url, body)),
+	};
+	const store = new InvoiceStore(ctx, options.perPage ?? 15);
+
+	function route(path: string, body: Body, query: Record<string, string>): Answer {
+		const custom = interceptors.get(path)?.({ path, body, query });
+		if (custom) return custom;
+		const testWebhook = /^\/v1\/test-webhook\/(payment|payout|wallet)$/.exec(path);
+		if (testWebhook) return handleTestWebhook(testWebhook[1] as CryptomusEvent, body, ctx);
+		switch (path) {
+			case '/v1/payment':
+				return store.create(body);
+			case '/v1/payment/info':
+				return store.info(body);
+			case '/v1/payment/list':
+				return store.list(body, query.cursor);
+			case '/v1/payment/resend':
+				return store.resend(body);
+			case '/v1/payment/services':
+				return ok(SERVICES);
+			case '/v1/payout/info':
+				return store.payoutInfo(body);
+			case '/v1/balance':
+				return ok(BALANCE);
+			default:
+				return { status: 404, body: { state: 1, message: 'Not found' } };
+		}
+	}
+
+	function handle(path: string, query: Record<string, string>, headers: IncomingMessage['headers'], raw: Buffer): Answer {
 		const key = path.startsWith('/v1/payout') ? options.payoutApiKey : options.paymentApiKey;
 		const expected = Buffer.from(signCryptomus(raw.toString('utf8'), key));
 		const sign = Buffer.from(String(headers.sign ?? ''));
 		if (headers.merchant !== options.merchantId || !bytesEqual(expected, sign)) {
 			return { status: 401, body: { state: 1, message: 'Invalid Sign' } };
 		}
-		let body: Record<string, unknown> = {};
+		let body: Body = {};
 		if (raw.length > 0) {
 			try {
-				body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+				body = JSON.parse(raw.toString('utf8')) as Body;
 			} catch {
 				return { status: 422, body: { state: 1, message: 'Invalid JSON' } };
 			}
 		}
-		if (path === '/v1/balance') {
-			return { status: 200, body: { state: 0, result: [{ balance: { merchant: [], user: [] } }] } };
-		}
-		const match = /^\/v1\/test-webhook\/(payment|payout|wallet)$/.exec(path);
-		if (!match) return { status: 404, body: { state: 1, message: 'Not found' } };
-		const type = match[1] as CryptomusEvent;
-
-		const errors: Record<string, string[]> = {};
-		for (const field of ['url_callback', 'currency', 'network', 'status']) {
-			if (typeof body[field] !== 'string' || body[field] === '') errors[field] = ['validation.required'];
-		}
-		const url = String(body.url_callback ?? '');
-		if (!errors.url_callback && (url.length < 6 || url.length > 150 || !/^https?:\/\//.test(url))) {
-			errors.url_callback = ['validation.url'];
-		}
-		if (!errors.status && !TEST_WEBHOOK_STATUSES[type].includes(String(body.status))) errors.status = ['validation.in'];
-		if (body.order_id !== undefined && !/^[A-Za-z0-9_-]{1,32}$/.test(String(body.order_id))) {
-			errors.order_id = ['validation.alpha_dash'];
-		}
-		if (Object.keys(errors).length > 0) return { status: 422, body: { state: 1, errors } };
-		if (body.uuid === UNKNOWN_UUID || body.order_id === 'not-found') {
-			return { status: 422, body: { state: 1, message: `Not found ${type}` } };
-		}
-		if (body.currency === 'XXX') {
-			return { status: 422, body: { state: 1, message: `${type === 'payout' ? 'Payout' : 'Payment'} service not found` } };
-		}
-		const webhook = signCryptomusWebhookBody(JSON.stringify(testWebhookPayload(type, body)), options.paymentApiKey);
-		setImmediate(() => void deliver(url, webhook));
-		return { status: 200, body: { state: 0, result: [] } };
+		return route(path, body, query);
 	}
 
 	const server = createServer((req, res) => {
 		void readBody(req).then((raw) => {
-			const path = (req.url ?? '/').split('?')[0];
-			const { status, body } =
-				req.method === 'POST' ? handle(path, req.headers, raw) : { status: 405, body: { state: 1, message: 'Method not allowed' } };
-			requests.push({ path, headers: req.headers, rawBody: raw.toString('utf8'), status, response: body });
-			answer(res, status, body);
+			const url = new URL(req.url ?? '/', 'http://fake');
+			const query = Object.fromEntries(url.searchParams);
+			const result: Answer =
+				req.method === 'POST'
+					? handle(url.pathname, query, req.headers, raw)
+					: { status: 405, body: { state: 1, message: 'Method not allowed' } };
+			requests.push({
+				path: url.pathname,
+				query,
+				headers: req.headers,
+				rawBody: raw.toString('utf8'),
+				status: result.status,
+				response: result.raw ?? result.body,
+			});
+			answer(res, result);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
+	ctx.baseUrl = `http://127.0.0.1:${port}`;
 
 	return {
-		baseUrl: `http://127.0.0.1:${port}`,
+		baseUrl: ctx.baseUrl,
 		requests,
 		webhooks,
+		invoices: store.invoices,
+		addInvoice: (fields) => store.add(fields),
+		pay: (id, status) => store.pay(id, status),
+		intercept(path, handler) {
+			if (handler) interceptors.set(path, handler);
+			else interceptors.delete(path);
+		},
 		waitForWebhooks(count, timeoutMs = 10_000) {
 			return new Promise((resolve, reject) => {
 				const timer = setTimeout(() => reject(new Error(`fake Cryptomus: ${webhooks.length}/${count} webhooks sent`)), timeoutMs);

@@ -22,17 +22,28 @@ export interface ExecuteSetup {
 }
 
 export interface SentRequest {
+	/** With the query string (`qs`) appended, as n8n sends it. */
 	url: string;
+	/** The options the node passed, after the credential's `authenticate` (e.g. to check `timeout`). */
+	options: IHttpRequestOptions;
 	headers: Record<string, string>;
 	body: string;
 }
 
 async function send(options: IHttpRequestOptions, sent: SentRequest[]) {
-	const url = `${options.baseURL ?? ''}${options.url}`;
+	const query = new URLSearchParams(
+		Object.entries(options.qs ?? {}).map(([k, v]) => [k, String(v)] as [string, string]),
+	).toString();
+	const url = `${options.baseURL ?? ''}${options.url}${query ? `?${query}` : ''}`;
 	const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k, String(v)]));
 	const body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? '');
-	sent.push({ url, headers, body });
-	const response = await fetch(url, { method: options.method ?? 'GET', headers, body: body === '' ? undefined : body });
+	sent.push({ url, options, headers, body });
+	const response = await fetch(url, {
+		method: options.method ?? 'GET',
+		headers,
+		body: body === '' ? undefined : body,
+		signal: options.timeout ? AbortSignal.timeout(options.timeout) : undefined,
+	});
 	const text = await response.text();
 	let parsed: unknown = text;
 	try {

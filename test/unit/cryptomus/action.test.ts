@@ -1,91 +1,57 @@
-import { cryptomusTestCredentials } from '../../helpers/cryptomusFixtures';
 import { CryptomusApi } from '../../../credentials/CryptomusApi.credentials';
 import { Cryptomus } from '../../../nodes/Cryptomus/Cryptomus.node';
 import { signCryptomus, verifyCryptomusWebhook } from '../../../nodes/Cryptomus/signature';
-import { startFakeCryptomus, type FakeCryptomus } from '../../fake-cryptomus/server';
-import { runExecute } from '../../helpers/executeContext';
-import { createServer, type Server } from 'node:http';
+import { cryptomusAction } from '../../helpers/cryptomusAction';
+import { cryptomusTestCredentials } from '../../helpers/cryptomusFixtures';
 
 const { merchantId: MERCHANT, paymentApiKey: PAYMENT_KEY, payoutApiKey: PAYOUT_KEY } = cryptomusTestCredentials;
 
-describe('Cryptomus action node against a fake Cryptomus API', () => {
-	let fake: FakeCryptomus;
-	let receiver: Server;
-	let receiverUrl: string;
-	const received: string[] = [];
-
-	beforeAll(async () => {
-		fake = await startFakeCryptomus({ merchantId: MERCHANT, paymentApiKey: PAYMENT_KEY, payoutApiKey: PAYOUT_KEY });
-		receiver = createServer((req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (c: Buffer) => chunks.push(c));
-			req.on('end', () => {
-				received.push(Buffer.concat(chunks).toString('utf8'));
-				res.end('{"received":true}');
-			});
-		});
-		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-		const address = receiver.address();
-		receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/webhook/x/webhook`;
-	});
-
-	afterAll(async () => {
-		await fake.close();
-		await new Promise<void>((resolve) => receiver.close(() => resolve()));
-	});
-
-	const credentials = () => ({ merchantId: MERCHANT, paymentApiKey: PAYMENT_KEY, payoutApiKey: PAYOUT_KEY, baseUrl: fake.baseUrl });
+describe('Cryptomus action node against a fake Cryptomus API (resource Test Webhook)', () => {
+	const h = cryptomusAction();
 	const item = (overrides: Record<string, unknown> = {}) => ({
 		resource: 'testWebhook',
 		operation: 'payment',
-		urlCallback: receiverUrl,
+		urlCallback: h.receiverUrl,
 		currency: 'USDT',
 		network: 'tron',
 		status: 'paid',
 		additionalFields: {},
 		...overrides,
 	});
-	const run = (items: Array<Record<string, unknown>>, continueOnFail = false) =>
-		runExecute(new Cryptomus(), {
-			nodeType: 'n8n-nodes-crypto-webhooks.cryptomus',
-			items,
-			credentialType: new CryptomusApi(),
-			credentials: credentials(),
-			continueOnFail,
-		});
+	const run = (items: Array<Record<string, unknown>>, continueOnFail = false) => h.run(items, { continueOnFail });
 
 	it('sends a signed request (merchant + sign over the exact bytes) and Cryptomus sends a verifiable webhook', async () => {
-		const before = fake.webhooks.length;
+		const before = h.fake.webhooks.length;
 		const { output, sent } = await run([item({ additionalFields: { orderId: 'order_42' } })]);
 		expect(output[0]).toHaveLength(1);
 		expect(output[0][0].json).toMatchObject({ success: true, webhookType: 'payment', result: [] });
 		expect(sent[0].headers.merchant).toBe(MERCHANT);
 		expect(sent[0].headers.sign).toBe(signCryptomus(sent[0].body, PAYMENT_KEY));
 		expect(JSON.parse(sent[0].body)).toEqual({
-			url_callback: receiverUrl,
+			url_callback: h.receiverUrl,
 			currency: 'USDT',
 			network: 'tron',
 			status: 'paid',
 			order_id: 'order_42',
 		});
-		const [webhook] = (await fake.waitForWebhooks(before + 1)).slice(before);
+		const [webhook] = (await h.fake.waitForWebhooks(before + 1)).slice(before);
 		expect(webhook.answer).toBe(200);
 		const verified = verifyCryptomusWebhook(Buffer.from(webhook.body), { payment: PAYMENT_KEY });
 		expect(verified).toMatchObject({ ok: true, value: { key: 'payment' } });
-		expect(received).toContain(webhook.body);
+		expect(h.received).toContain(webhook.body);
 	});
 
 	it('payout test webhooks use the payout status list and the payment key (test-webhook endpoint)', async () => {
 		const { output, sent } = await run([item({ operation: 'payout', status: 'fail' })]);
 		expect(output[0][0].json).toMatchObject({ success: true, webhookType: 'payout' });
-		expect(sent[0].url).toBe(`${fake.baseUrl}/v1/test-webhook/payout`);
+		expect(sent[0].url).toBe(`${h.fake.baseUrl}/v1/test-webhook/payout`);
 		expect(sent[0].headers.sign).toBe(signCryptomus(sent[0].body, PAYMENT_KEY));
 	});
 
 	it('works on every input item', async () => {
 		const { output, sent } = await run([item(), item({ operation: 'wallet', status: 'process' })]);
 		expect(output[0].map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(sent.map((s) => s.url)).toEqual([`${fake.baseUrl}/v1/test-webhook/payment`, `${fake.baseUrl}/v1/test-webhook/wallet`]);
+		expect(sent.map((s) => s.url)).toEqual([`${h.fake.baseUrl}/v1/test-webhook/payment`, `${h.fake.baseUrl}/v1/test-webhook/wallet`]);
 	});
 
 	it.each([
@@ -96,9 +62,9 @@ describe('Cryptomus action node against a fake Cryptomus API', () => {
 		['a bad uuid', { additionalFields: { uuid: 'abc' } }, /UUID: must be a UUID/],
 		['an empty currency', { currency: ' ' }, /Currency: is required/],
 	])('validates client-side: %s', async (_name, overrides, message) => {
-		const before = fake.requests.length;
+		const before = h.fake.requests.length;
 		await expect(run([item(overrides)])).rejects.toThrow(message);
-		expect(fake.requests.length).toBe(before);
+		expect(h.fake.requests.length).toBe(before);
 	});
 
 	it.each([
@@ -110,7 +76,7 @@ describe('Cryptomus action node against a fake Cryptomus API', () => {
 
 	it('names the field of a Cryptomus validation error (422 errors shape)', async () => {
 		// the node never sends these fields empty, so reach the fake's field errors with a raw signed request
-		const { statusCode, body } = await fetch(`${fake.baseUrl}/v1/test-webhook/payment`, {
+		const { statusCode, body } = await fetch(`${h.fake.baseUrl}/v1/test-webhook/payment`, {
 			method: 'POST',
 			headers: { merchant: MERCHANT, sign: signCryptomus('{}', PAYMENT_KEY), 'Content-Type': 'application/json' },
 			body: '{}',
@@ -121,12 +87,7 @@ describe('Cryptomus action node against a fake Cryptomus API', () => {
 	});
 
 	it('a wrong API key → NodeApiError pointing at the credential', async () => {
-		const result = runExecute(new Cryptomus(), {
-			nodeType: 'n8n-nodes-crypto-webhooks.cryptomus',
-			items: [item()],
-			credentialType: new CryptomusApi(),
-			credentials: { ...credentials(), paymentApiKey: 'wrong' },
-		});
+		const result = h.run([item()], { credentials: { paymentApiKey: 'wrong' } });
 		await expect(result).rejects.toThrow(/Invalid Sign/);
 	});
 
@@ -157,5 +118,41 @@ describe('CryptomusApi credential', () => {
 		const secrets = credential.properties.filter((p) => p.typeOptions?.password).map((p) => p.name);
 		expect(secrets).toEqual(['paymentApiKey', 'payoutApiKey']);
 		expect(credential.properties.map((p) => p.name)).toEqual(['merchantId', 'paymentApiKey', 'payoutApiKey', 'baseUrl']);
+	});
+});
+
+describe('Cryptomus node description', () => {
+	const { properties, usableAsTool } = new Cryptomus().description;
+	const optionValues = (name: string, resource?: string) =>
+		properties
+			.filter((p) => p.name === name && (!resource || p.displayOptions?.show?.resource?.includes(resource)))
+			.flatMap((p) => (p.options ?? []).map((o) => (o as { value: string }).value));
+
+	it('resources and operations carry the contract names (DESIGN.md), usable as an AI tool', () => {
+		expect(usableAsTool).toBe(true);
+		expect(optionValues('resource').sort()).toEqual(['balance', 'payment', 'payout', 'testWebhook']);
+		expect(optionValues('operation', 'payment').sort()).toEqual(['create', 'get', 'getMany', 'getServices', 'resendWebhook']);
+		expect(optionValues('operation', 'payout')).toEqual(['get']);
+		expect(optionValues('operation', 'balance')).toEqual(['get']);
+		expect(optionValues('operation', 'testWebhook')).toEqual(['payment', 'payout', 'wallet']);
+		const createFields = properties.filter((p) => p.displayOptions?.show?.operation?.includes('create')).map((p) => p.name);
+		expect(createFields).toEqual(['amount', 'currency', 'orderId', 'additionalFields']);
+		const extra = properties.find((p) => p.name === 'additionalFields' && p.displayOptions?.show?.resource?.includes('payment'));
+		expect((extra?.options ?? []).map((o) => (o as { name: string }).name).sort()).toEqual(
+			[
+				'network', 'urlCallback', 'urlReturn', 'urlSuccess', 'lifetime', 'toCurrency', 'additionalData', 'isPaymentMultiple',
+				'subtract', 'accuracyPaymentPercent', 'currencies', 'exceptCurrencies', 'courseSource', 'fromReferralCode',
+				'discountPercent', 'isRefresh',
+			].sort(),
+		);
+	});
+
+	it('every operation says what it does (action + description), for people and AI agents', () => {
+		for (const p of properties.filter((q) => q.name === 'operation')) {
+			for (const option of p.options as Array<{ action?: string; description?: string }>) {
+				expect(option.action).toBeTruthy();
+				expect(String(option.description).length).toBeGreaterThan(20);
+			}
+		}
 	});
 });

@@ -1,22 +1,21 @@
 /** Resource "Test Webhook": makes Cryptomus send a signed test webhook (POST /v1/test-webhook/{type}). */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TEST_WEBHOOK_STATUSES, type CryptomusEvent } from '../payload';
+import { TEST_WEBHOOK_STATUSES, type CryptomusEvent } from '../../payload';
+import { cryptomusRequest } from '../../transport';
+import * as check from '../../validate';
+import { operationSelector, type CryptomusOperation } from '../operation';
 
-const showFor = (operations: CryptomusEvent[]) => ({
+const showOnlyFor = (operations: CryptomusEvent[]) => ({
 	show: { resource: ['testWebhook'], operation: operations },
 });
 
 const statusOptions = (type: CryptomusEvent) =>
 	TEST_WEBHOOK_STATUSES[type].map((status) => ({ name: status, value: status }));
 
-export const testWebhookOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['testWebhook'] } },
-	options: [
+const operations = operationSelector(
+	'testWebhook',
+	[
 		{
 			name: 'Payment',
 			value: 'payment',
@@ -36,10 +35,10 @@ export const testWebhookOperations: INodeProperties = {
 			description: 'Make Cryptomus send a signed static-wallet webhook to a URL',
 		},
 	],
-	default: 'payment',
-};
+	'payment',
+);
 
-export const testWebhookFields: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Callback URL',
 		name: 'urlCallback',
@@ -48,7 +47,7 @@ export const testWebhookFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://n8n.example.com/webhook/…/webhook',
 		description: "Where Cryptomus sends the webhook, e.g. a Cryptomus Trigger's Production URL (6–150 characters)",
-		displayOptions: showFor(['payment', 'payout', 'wallet']),
+		displayOptions: showOnlyFor(['payment', 'payout', 'wallet']),
 	},
 	{
 		displayName: 'Currency',
@@ -57,7 +56,7 @@ export const testWebhookFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'USDT',
-		displayOptions: showFor(['payment', 'payout', 'wallet']),
+		displayOptions: showOnlyFor(['payment', 'payout', 'wallet']),
 	},
 	{
 		displayName: 'Network',
@@ -66,7 +65,7 @@ export const testWebhookFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'tron',
-		displayOptions: showFor(['payment', 'payout', 'wallet']),
+		displayOptions: showOnlyFor(['payment', 'payout', 'wallet']),
 	},
 	{
 		displayName: 'Status',
@@ -76,7 +75,7 @@ export const testWebhookFields: INodeProperties[] = [
 		options: statusOptions('payment'),
 		default: 'paid',
 		description: 'The status the test webhook carries',
-		displayOptions: showFor(['payment', 'wallet']),
+		displayOptions: showOnlyFor(['payment', 'wallet']),
 	},
 	{
 		displayName: 'Status',
@@ -86,7 +85,7 @@ export const testWebhookFields: INodeProperties[] = [
 		options: statusOptions('payout'),
 		default: 'paid',
 		description: 'The status the test webhook carries',
-		displayOptions: showFor(['payout']),
+		displayOptions: showOnlyFor(['payout']),
 	},
 	{
 		displayName: 'Additional Fields',
@@ -94,7 +93,7 @@ export const testWebhookFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: showFor(['payment', 'payout', 'wallet']),
+		displayOptions: showOnlyFor(['payment', 'payout', 'wallet']),
 		options: [
 			{
 				displayName: 'UUID',
@@ -115,39 +114,38 @@ export const testWebhookFields: INodeProperties[] = [
 	},
 ];
 
-const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-
 /** Builds and validates the request body with Cryptomus's documented limits, naming the offending field. */
 export function buildTestWebhookBody(this: IExecuteFunctions, type: CryptomusEvent, itemIndex: number): IDataObject {
-	const fail = (field: string, message: string) =>
-		new NodeOperationError(this.getNode(), `${field}: ${message}`, { itemIndex });
-
-	const urlCallback = (this.getNodeParameter('urlCallback', itemIndex) as string).trim();
-	const currency = (this.getNodeParameter('currency', itemIndex) as string).trim();
-	const network = (this.getNodeParameter('network', itemIndex) as string).trim();
-	const status = this.getNodeParameter('status', itemIndex) as string;
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as { uuid?: string; orderId?: string };
-
-	if (urlCallback.length < 6 || urlCallback.length > 150) throw fail('Callback URL', 'must be 6 to 150 characters long');
-	if (!URL_PATTERN.test(urlCallback)) throw fail('Callback URL', 'must be an http(s) URL');
-	if (currency === '') throw fail('Currency', 'is required');
-	if (network === '') throw fail('Network', 'is required');
-	if (!TEST_WEBHOOK_STATUSES[type].includes(status)) {
-		throw fail('Status', `must be one of ${TEST_WEBHOOK_STATUSES[type].join(', ')} for ${type} webhooks`);
+	const body: IDataObject = {
+		url_callback: check.url('Callback URL', check.text(this.getNodeParameter('urlCallback', itemIndex)), 6, 150),
+		currency: check.required('Currency', this.getNodeParameter('currency', itemIndex)),
+		network: check.required('Network', this.getNodeParameter('network', itemIndex)),
+		status: this.getNodeParameter('status', itemIndex) as string,
+	};
+	if (!TEST_WEBHOOK_STATUSES[type].includes(String(body.status))) {
+		throw new check.CryptomusParameterError(
+			'Status',
+			`must be one of ${TEST_WEBHOOK_STATUSES[type].join(', ')} for ${type} webhooks`,
+		);
 	}
-
-	const body: IDataObject = { url_callback: urlCallback, currency, network, status };
-	const uuid = (extra.uuid ?? '').trim();
-	const orderId = (extra.orderId ?? '').trim();
-	if (uuid !== '') {
-		if (!UUID_PATTERN.test(uuid)) throw fail('UUID', 'must be a UUID');
-		body.uuid = uuid;
-	}
-	if (orderId !== '') {
-		if (!ORDER_ID_PATTERN.test(orderId)) throw fail('Order ID', 'must be 1 to 32 letters, digits, - or _');
-		body.order_id = orderId;
-	}
+	const uuid = check.text(extra.uuid);
+	const orderId = check.text(extra.orderId);
+	if (uuid !== '') body.uuid = check.uuid('UUID', uuid);
+	if (orderId !== '') body.order_id = check.orderId('Order ID', orderId, 32);
 	return body;
 }
+
+/** One executor for the three operations (payment, payout, wallet): the operation is the webhook type. */
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const type = this.getNodeParameter('operation', itemIndex) as CryptomusEvent;
+	const body = buildTestWebhookBody.call(this, type, itemIndex);
+	const result = await cryptomusRequest.call(this, `/v1/test-webhook/${type}`, body, itemIndex);
+	return [{ success: true, webhookType: type, request: body, result: (result ?? null) as IDataObject }];
+}
+
+const send: CryptomusOperation = { description: [], execute };
+
+export const testWebhookOperations: Record<string, CryptomusOperation> = { payment: send, payout: send, wallet: send };
+
+export const testWebhookDescription: INodeProperties[] = [operations, ...fields];
