@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { tryParseJsonLossless } from '../shared/losslessJson';
 import { rawQueryOf } from '../shared/publicUrl';
 import { activationChecks } from '../shared/activation';
@@ -87,7 +88,7 @@ export class CryptofuseTrigger implements INodeType {
 		name: 'cryptofuseTrigger',
 		icon: { light: 'file:cryptofuse.svg', dark: 'file:cryptofuse.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["webhookVersion"] === "v0.9" ? "legacy v0.9 (unsigned)" : "v1.0 signed"}}',
 		description: 'Starts the workflow when Cryptofuse sends a verified payment or withdrawal webhook',
 		defaults: { name: 'Cryptofuse Trigger' },

@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import {
@@ -41,7 +42,7 @@ export class CryptomusTrigger implements INodeType {
 		name: 'cryptomusTrigger',
 		icon: { light: 'file:cryptomus.svg', dark: 'file:cryptomus.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Cryptomus sends a verified payment, payout or wallet webhook',
 		defaults: { name: 'Cryptomus Trigger' },

@@ -7,6 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import { tryParseJsonLossless } from '../shared/losslessJson';
@@ -45,7 +46,7 @@ export class KoyweTrigger implements INodeType {
 		name: 'koyweTrigger',
 		icon: { light: 'file:koywe.svg', dark: 'file:koywe.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["signatureMode"] === "header" ? "Payments API" : "Ramp API"}}',
 		description: 'Starts the workflow when Koywe sends a verified order event',
 		defaults: { name: 'Koywe Trigger' },
