@@ -24,9 +24,6 @@ export class PhpJsonError extends JsonFormatError {
 	}
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /["\\/\u0000-\u001f\u2028\u2029]/g;
 const SHORT_ESCAPES: Record<string, string> = {
 	'"': '\\"',
 	'\\': '\\\\',
@@ -44,14 +41,31 @@ function escapeChar(c: string): string {
 	return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** A string literal as PHP's `json_encode(…, JSON_UNESCAPED_UNICODE)` prints it. */
+/**
+ * A string literal as PHP's `json_encode(…, JSON_UNESCAPED_UNICODE)` prints it. One pass over the code units: runs
+ * that need no escape are copied as slices (most strings are one run).
+ */
 export function encodePhpString(value: string): string {
-	if (LONE_SURROGATE.test(value)) throw new PhpJsonError('string with an unpaired UTF-16 surrogate');
-	return `"${value.replace(NEEDS_ESCAPE, escapeChar)}"`;
+	let out = '"';
+	let runStart = 0;
+	for (let i = 0; i < value.length; i++) {
+		const c = value.charCodeAt(i);
+		if (c >= 0xd800 && c <= 0xdfff) {
+			const next = value.charCodeAt(i + 1);
+			if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) throw new PhpJsonError('string with an unpaired UTF-16 surrogate');
+			i++; // a valid pair stays raw
+			continue;
+		}
+		if (c >= 0x20 && c !== 0x22 && c !== 0x5c && c !== 0x2f && c !== 0x2028 && c !== 0x2029) continue;
+		out += value.slice(runStart, i) + escapeChar(value[i]);
+		runStart = i + 1;
+	}
+	return `${out}${value.slice(runStart)}"`;
 }
 
-function isPhpList(keys: string[]): boolean {
-	return keys.every((key, index) => key === String(index));
+function isPhpList(members: ReadonlyArray<{ key: string }>): boolean {
+	for (let i = 0; i < members.length; i++) if (members[i].key !== String(i)) return false;
+	return true;
 }
 
 /** Encodes a lossless tree as PHP does (rules above). */
@@ -60,11 +74,21 @@ export function encodePhpJson(node: JsonNode): string {
 		case 'object': {
 			const members = lastValuePerKey(node.members);
 			if (members.length === 0) return '[]';
-			if (isPhpList(members.map((m) => m.key))) return `[${members.map((m) => encodePhpJson(m.value)).join(',')}]`;
-			return `{${members.map((m) => `${encodePhpString(m.key)}:${encodePhpJson(m.value)}`).join(',')}}`;
+			let out = '';
+			if (isPhpList(members)) {
+				for (let i = 0; i < members.length; i++) out += (i === 0 ? '' : ',') + encodePhpJson(members[i].value);
+				return `[${out}]`;
+			}
+			for (let i = 0; i < members.length; i++) {
+				out += `${i === 0 ? '' : ','}${encodePhpString(members[i].key)}:${encodePhpJson(members[i].value)}`;
+			}
+			return `{${out}}`;
 		}
-		case 'array':
-			return `[${node.items.map(encodePhpJson).join(',')}]`;
+		case 'array': {
+			let out = '';
+			for (let i = 0; i < node.items.length; i++) out += (i === 0 ? '' : ',') + encodePhpJson(node.items[i]);
+			return `[${out}]`;
+		}
 		case 'string':
 			return encodePhpString(node.value);
 		case 'number':
