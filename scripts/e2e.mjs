@@ -293,7 +293,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     const resultsPath = path.join(runDir, 'results.json');
     fs.writeFileSync(
       statePath,
-      JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile }, null, 2),
+      JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile, pid: n8n.pid }, null, 2),
     );
     t = Date.now();
     const code = await runJest({ E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version }, print);

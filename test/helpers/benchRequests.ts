@@ -46,6 +46,8 @@ export interface BenchTrigger {
 	sign(jsonText: string, relativeUrl: string, now: Date): BenchRequest;
 	/** The same delivery with its signature changed in one character (well-formed, wrong). */
 	forge(request: BenchRequest): BenchRequest;
+	/** The header that carries the signature; none when it is a member of the body. */
+	signatureHeader?: string;
 	/** The provider's fields; `payload()` adds the items. */
 	fields: Record<string, unknown>;
 	/** PHP's json_encode escapes `/` (Cryptomus): the delivered body does too. */
@@ -81,6 +83,13 @@ function forgeBodyMember(member: string): (request: BenchRequest) => BenchReques
 
 const lower = (headers: Record<string, string>): Record<string, string> =>
 	Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+
+const LITERAL = '\u0000literal:';
+
+/** A number literal JSON.parse would round (`benchPayload` writes it into the text as it is). */
+function bigLiteral(digits: string): string {
+	return `${LITERAL}${digits}`;
+}
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
@@ -133,6 +142,7 @@ export const benchTriggers: Record<BenchTriggerName, BenchTrigger> = {
 			return { body, headers: { ...JSON_TYPE, 'x-ca-signature': signCryptApi(body, CRYPTAPI_TEST_PRIVATE_PEM) } };
 		},
 		forge: forgeHeader('x-ca-signature'),
+		signatureHeader: 'x-ca-signature',
 	},
 	crypto2b: {
 		name: 'crypto2b',
@@ -165,6 +175,7 @@ export const benchTriggers: Record<BenchTriggerName, BenchTrigger> = {
 			return { body, headers: { ...JSON_TYPE, ...lower(headers) } };
 		},
 		forge: forgeHeader('x-processing-signature'),
+		signatureHeader: 'x-processing-signature',
 	},
 	koywe: {
 		name: 'koywe',
@@ -176,7 +187,7 @@ export const benchTriggers: Record<BenchTriggerName, BenchTrigger> = {
 			eventName: 'crypto_delivered',
 			orderId: '5a3288ea-0bd4-44d2-af11-aae1f88bbd61',
 			timeStamp: '2022-10-26T22:36:41.658Z',
-			amountIn: 12345678901234567890,
+			amountIn: bigLiteral('12345678901234567890'),
 		},
 		sign: (jsonText) => ({ body: Buffer.from(signKoyweBody(jsonText, koywe.secret), 'utf8'), headers: JSON_TYPE }),
 		forge: forgeBodyMember('signature'),
@@ -190,13 +201,14 @@ export const benchTriggers: Record<BenchTriggerName, BenchTrigger> = {
 		fields: {
 			event: 'payment_status_update',
 			timestamp: '2025-01-01T00:00:00Z',
-			data: { transaction_id: 'bench/tx-1', status: 'completed', pay_amount: '10.5', amount: 12345678901234567890 },
+			data: { transaction_id: 'bench/tx-1', status: 'completed', pay_amount: '10.5', amount: bigLiteral('12345678901234567890') },
 		},
 		sign: (jsonText, _relativeUrl, now) => {
 			const body = Buffer.from(jsonText, 'utf8');
 			return { body, headers: { ...JSON_TYPE, ...lower(cryptofuseSignedHeaders(body, cryptofuse.webhookSecret, DEFAULT_SIGNATURE_SETTINGS, now)) } };
 		},
 		forge: forgeHeader('x-cryptofuse-signature'),
+		signatureHeader: 'x-cryptofuse-signature',
 	},
 };
 
@@ -212,7 +224,7 @@ function item(index: number): Record<string, unknown> {
 export function benchPayload(trigger: BenchTrigger, size: number): string {
 	const items: Array<Record<string, unknown>> = [];
 	const text = () => {
-		const out = JSON.stringify({ ...trigger.fields, items });
+		const out = JSON.stringify({ ...trigger.fields, items }).replace(/"\\u0000literal:(\d+)"/g, '$1');
 		return trigger.escapeSlashes ? out.replace(/\//g, '\\/') : out;
 	};
 	const overhead = Buffer.byteLength(text());
@@ -220,6 +232,15 @@ export function benchPayload(trigger: BenchTrigger, size: number): string {
 	const count = Math.max(1, Math.round((size - overhead) / perItem));
 	for (let i = 0; i < count; i++) items.push(item(i));
 	return text();
+}
+
+/** The same delivery without any signature: no signature header, or the body as it was before signing. */
+export function unsignedRequest(trigger: BenchTrigger, jsonText: string, relativeUrl: string, now = new Date()): BenchRequest {
+	const signed = trigger.sign(jsonText, relativeUrl, now);
+	if (!trigger.signatureHeader) return { body: Buffer.from(jsonText, 'utf8'), headers: signed.headers };
+	const headers = { ...signed.headers };
+	delete headers[trigger.signatureHeader];
+	return { body: signed.body, headers };
 }
 
 /** A signed delivery of about `size` bytes for `trigger`, to the node's `relativeUrl` (path + query). */

@@ -2,15 +2,20 @@
  * `npm run bench:n8n`: every trigger of the package against n8n's own Webhook node, in one real n8n (the package
  * installed from its tarball by scripts/e2e.mjs --bench; lanes from bench.setup.mjs, each start node → No Operation).
  *
- * Accepted path, per concurrency (10, 50): the Webhook node first, each trigger, the Webhook node last, every lane
- * with a body of the same size (BENCH_BODY_BYTES, default 1 KB) for BENCH_SECONDS (default 5 s) after a 1 s warm-up.
- * Each trigger's rate is compared with the mean of the two Webhook node runs around it. Rejection path (c = 10):
- * the Webhook node with Header Auth refusing a wrong header (403) first and last, each trigger refusing a forged
- * signature (401). Every scenario also checks what it measured: accepted = 200 and one finished execution each,
- * refused = the expected status and no execution. BENCH_ROUNDS (default 1) repeats it all; the tables show medians.
- * Figures only, never thresholds: the machine may be shared, so compare ratios within a run.
+ * Accepted path, per concurrency (10, 50): the Webhook node first, each trigger (node version 1.1, then Cryptomus at
+ * version 1), the Webhook node last; every lane gets a body of the same size (BENCH_BODY_BYTES, default 1 KB) for
+ * BENCH_SECONDS (default 5 s) after a 1 s warm-up. Rejection path (c = 10): the Webhook node with Header Auth
+ * refusing a wrong header (403) first and last, each trigger refusing a forged signature (401), then an unsigned
+ * request (401). Each lane reports answers per second, p50/p99 latency and the CPU time n8n's main process spent per
+ * answered request (its executions included: read from /proc after n8n is idle again), and compares both rate and
+ * CPU with the mean of the two reference runs around it. On a shared machine the CPU figure is the steadier one.
+ * Every scenario also checks what it measured: accepted = 200 and one finished execution each, refused = the
+ * expected status and no execution. BENCH_ROUNDS (default 1) repeats it all; the tables show medians.
+ * Figures only, never thresholds.
  */
-import { BENCH_TRIGGERS, benchPayload, benchTriggers, type BenchTriggerName } from '../../helpers/benchRequests';
+import { readFileSync } from 'node:fs';
+
+import { BENCH_TRIGGERS, benchPayload, benchTriggers, unsignedRequest, type BenchTriggerName } from '../../helpers/benchRequests';
 import { countWorkflowExecutions, e2eRun, type Lane } from '../harness';
 import { closedLoop, type LoadRequest, type LoadResult } from './load';
 
@@ -26,7 +31,7 @@ const MAX_REQUESTS = 200_000;
 const DRAIN_TIMEOUT_MS = 120_000;
 
 type LaneName = 'webhook' | 'webhookAuth' | 'cryptomusV1' | BenchTriggerName;
-type Phase = 'accepted' | 'forged';
+type Phase = 'accepted' | 'forged' | 'unsigned';
 interface Row {
 	round: number;
 	phase: Phase;
@@ -35,6 +40,8 @@ interface Row {
 	/** 'first' / 'last' for the Webhook node runs around the triggers. */
 	position?: 'first' | 'last';
 	result: LoadResult;
+	/** CPU time n8n's main process spent per answered request, its executions included (ms). */
+	cpuMs: number;
 }
 const rows: Row[] = [];
 
@@ -53,22 +60,46 @@ function request(name: LaneName, phase: Phase, lane: Lane): () => LoadRequest {
 	const trigger = benchTriggers[name === 'cryptomusV1' ? 'cryptomus' : name];
 	const text = benchPayload(trigger, BODY_BYTES);
 	const signed = () => trigger.sign(text, relativeUrl, new Date());
-	const make = phase === 'forged' ? () => trigger.forge(signed()) : signed;
+	const make =
+		phase === 'forged' ? () => trigger.forge(signed()) : phase === 'unsigned' ? () => unsignedRequest(trigger, text, relativeUrl) : signed;
 	const fixed = make();
 	// Crypto2B signs the current time: sign each request (microseconds, on the client); the others are fixed.
 	return name === 'crypto2b' ? () => ({ method: 'POST', ...make() }) : () => ({ method: 'POST', ...fixed });
 }
 
+/** /proc reports CPU time in USER_HZ ticks, 100 per second on every Linux. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system, clock ticks) n8n's main process has used so far (Linux /proc). */
+function cpuTicks(): number {
+	const stat = readFileSync(`/proc/${run.pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return Number(fields[11]) + Number(fields[12]);
+}
+
+/** Waits until n8n is idle (two 250 ms windows with at most 2 ticks each): the executions a loop started are done. */
+async function settle(timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let quiet = 0;
+	let last = cpuTicks();
+	while (quiet < 2 && Date.now() < deadline) {
+		await sleep(250);
+		const now = cpuTicks();
+		quiet = now - last <= 2 ? quiet + 1 : 0;
+		last = now;
+	}
+}
+
 /** Executions of a workflow; retried for a while when n8n answers 503 (its DB health check lags under load). */
 async function executions(workflowId: string, status?: string): Promise<number> {
-	for (let attempt = 1; ; attempt++) {
+	for (let attempt = 1; attempt < 20; attempt++) {
 		try {
 			return await countWorkflowExecutions(run, workflowId, status);
-		} catch (error) {
-			if (attempt >= 20) throw error;
+		} catch {
 			await sleep(1000);
 		}
 	}
+	return await countWorkflowExecutions(run, workflowId, status); // the last try's error is the one reported
 }
 
 /** Waits until the workflow has `count` successful executions (they run after the answer); returns the count seen. */
@@ -88,13 +119,17 @@ async function measure(round: number, phase: Phase, concurrency: number, name: L
 	const before = await executions(lane.workflowId);
 	const successBefore = await executions(lane.workflowId, 'success');
 	const warm = await closedLoop(lane.url, next, { concurrency, durationMs: WARM_UP_MS, maxRequests: MAX_REQUESTS });
-	if (phase === 'accepted') await drain(lane.workflowId, successBefore + (warm.statuses[200] ?? 0));
+	await settle();
+	const ticksBefore = cpuTicks();
 	const result = await closedLoop(lane.url, next, { concurrency, durationMs: SECONDS * 1000, maxRequests: MAX_REQUESTS });
-	rows.push({ round, phase, concurrency, lane: name, position, result });
+	await settle();
+	const answered = Object.values(result.statuses).reduce((a, b) => a + b, 0);
+	const cpuMs = ((cpuTicks() - ticksBefore) * 1000) / CLOCK_TICKS_PER_SECOND / Math.max(1, answered);
+	rows.push({ round, phase, concurrency, lane: name, position, result, cpuMs });
 	out(
 		`    ${phase} c=${concurrency} ${name.padEnd(11)} ${result.perSecond.toFixed(1).padStart(7)}/s  ` +
 			`p50 ${result.p50Ms.toFixed(1).padStart(6)} ms  p99 ${result.p99Ms.toFixed(1).padStart(6)} ms  ` +
-			`statuses ${JSON.stringify(result.statuses)}${result.errors ? `  errors ${result.errors}` : ''}`,
+			`n8n CPU ${cpuMs.toFixed(2).padStart(6)} ms/req  statuses ${JSON.stringify(result.statuses)}${result.errors ? `  errors ${result.errors}` : ''}`,
 	);
 
 	const expected = phase === 'accepted' ? 200 : name === 'webhookAuth' ? 403 : 401;
@@ -116,10 +151,11 @@ const ORDER: Array<[LaneName, ('first' | 'last')?]> = [
 	['cryptomusV1'],
 	['webhook', 'last'],
 ];
-const FORGED_ORDER: Array<[LaneName, ('first' | 'last')?]> = [
-	['webhookAuth', 'first'],
-	...BENCH_TRIGGERS.map((t): [LaneName] => [t]),
-	['webhookAuth', 'last'],
+const FORGED_ORDER: Array<[Phase, LaneName, ('first' | 'last')?]> = [
+	['forged', 'webhookAuth', 'first'],
+	...BENCH_TRIGGERS.map((t): [Phase, LaneName] => ['forged', t]),
+	...BENCH_TRIGGERS.map((t): [Phase, LaneName] => ['unsigned', t]),
+	['forged', 'webhookAuth', 'last'],
 ];
 
 describe(`bench n8n ${run.version} (${BODY_BYTES} B bodies, ${SECONDS} s per lane)`, () => {
@@ -133,10 +169,13 @@ describe(`bench n8n ${run.version} (${BODY_BYTES} B bodies, ${SECONDS} s per lan
 				});
 			}
 		}
-		for (const [name, position] of FORGED_ORDER) {
-			const label = name === 'webhookAuth' ? `n8n Webhook node + Header Auth, wrong header → 403 (${position})` : `${name} trigger, forged signature → 401`;
+		for (const [phase, name, position] of FORGED_ORDER) {
+			const label =
+				name === 'webhookAuth'
+					? `n8n Webhook node + Header Auth, wrong header → 403 (${position})`
+					: `${name} trigger, ${phase === 'forged' ? 'forged signature' : 'no signature'} → 401`;
 			it(`round ${round}, c=${FORGED_CONCURRENCY}: ${label}, no execution`, async () => {
-				await measure(round, 'forged', FORGED_CONCURRENCY, name, position);
+				await measure(round, phase, FORGED_CONCURRENCY, name, position);
 			});
 		}
 	}
@@ -151,26 +190,39 @@ const median = (values: number[]): number => {
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** The phase the reference lane runs in (unsigned requests are compared with the Header Auth refusals too). */
+const referencePhase = (phase: Phase): Phase => (phase === 'unsigned' ? 'forged' : phase);
+
 /** Per round: the trigger's rate over the mean of the reference runs (first and last) of the same round. */
-function ratios(phase: Phase, concurrency: number, name: LaneName, reference: LaneName): number[] {
+function ratios(phase: Phase, concurrency: number, name: LaneName, reference: LaneName, metric: 'rate' | 'cpu'): number[] {
 	const list: number[] = [];
 	for (let round = 1; round <= ROUNDS; round++) {
-		const of = (lane: LaneName) => rows.filter((r) => r.round === round && r.phase === phase && r.concurrency === concurrency && r.lane === lane);
-		const refs = of(reference).map((r) => r.result.perSecond);
-		const mine = of(name)[0];
-		if (mine && refs.length > 0) list.push(mine.result.perSecond / (refs.reduce((a, b) => a + b, 0) / refs.length));
+		const of = (lane: LaneName, p: Phase) =>
+			rows.filter((r) => r.round === round && r.phase === p && r.concurrency === concurrency && r.lane === lane);
+		const value = (r: Row) => (metric === 'rate' ? r.result.perSecond : 1 / r.cpuMs);
+		const refs = of(reference, referencePhase(phase)).map(value);
+		const mine = of(name, phase)[0];
+		if (mine && refs.length > 0) list.push(value(mine) / (refs.reduce((a, b) => a + b, 0) / refs.length));
 	}
 	return list;
 }
 
 function table(phase: Phase, concurrency: number, reference: LaneName, names: LaneName[]): string[] {
-	const lines = [`| ${phase} c=${concurrency} | /s | p50 ms | p99 ms | vs ${reference === 'webhook' ? 'Webhook node' : 'Webhook node + Header Auth'} |`, '|---|---:|---:|---:|---:|'];
+	const vs = reference === 'webhook' ? 'Webhook node' : 'Webhook node + Header Auth';
+	const lines = [
+		`| ${phase} c=${concurrency} | /s | p50 ms | p99 ms | n8n CPU ms/req | rate vs ${vs} | CPU vs ${vs} |`,
+		'|---|---:|---:|---:|---:|---:|---:|',
+	];
 	for (const name of names) {
 		const mine = rows.filter((r) => r.phase === phase && r.concurrency === concurrency && r.lane === name);
 		if (mine.length === 0) continue;
 		const m = (f: (r: LoadResult) => number) => median(mine.map((r) => f(r.result)));
-		const ratio = name === reference ? '1.00× (first and last)' : `${median(ratios(phase, concurrency, name, reference)).toFixed(2)}×`;
-		lines.push(`| ${name} | ${m((r) => r.perSecond).toFixed(0)} | ${m((r) => r.p50Ms).toFixed(1)} | ${m((r) => r.p99Ms).toFixed(1)} | ${ratio} |`);
+		const ratio = (metric: 'rate' | 'cpu') =>
+			name === reference ? '1.00× (first, last)' : `${median(ratios(phase, concurrency, name, reference, metric)).toFixed(2)}×`;
+		const cpu = median(mine.map((r) => r.cpuMs));
+		lines.push(
+			`| ${name} | ${m((r) => r.perSecond).toFixed(1)} | ${m((r) => r.p50Ms).toFixed(1)} | ${m((r) => r.p99Ms).toFixed(1)} | ${cpu.toFixed(2)} | ${ratio('rate')} | ${ratio('cpu')} |`,
+		);
 	}
 	return lines;
 }
@@ -184,5 +236,7 @@ function printTables(): void {
 		out('');
 	}
 	for (const line of table('forged', FORGED_CONCURRENCY, 'webhookAuth', ['webhookAuth', ...BENCH_TRIGGERS])) out(`  ${line}`);
+	out('');
+	for (const line of table('unsigned', FORGED_CONCURRENCY, 'webhookAuth', [...BENCH_TRIGGERS])) out(`  ${line}`);
 	out('');
 }

@@ -49,6 +49,8 @@ export interface E2eRun {
 	capturePort: number;
 	apiKey: string;
 	logFile: string;
+	/** PID of the n8n process (benchmarks read its CPU time). */
+	pid: number;
 	lanes: Record<string, Lane>;
 	lane(key: string): Lane;
 	/** A loopback port the setup module reserved with `ctx.port(name)`. */
@@ -63,6 +65,7 @@ interface RunState {
 	apiKey: string;
 	lanes: Record<string, Lane>;
 	logFile: string;
+	pid: number;
 }
 
 /** The n8n instance scripts/e2e.mjs started for this jest run. */

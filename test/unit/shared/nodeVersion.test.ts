@@ -35,7 +35,7 @@ describe('trigger node versions', () => {
 				request: { body: request.body, headers: request.headers },
 			});
 		const [v1, v11] = [await at(1), await at(1.1)];
-		const withoutTime = (items: Array<Record<string, unknown>>) => items.map(({ receivedAt: _, ...rest }) => rest);
+		const withoutTime = (items: Array<Record<string, unknown>>) => items.map((item) => ({ ...item, receivedAt: 'same' }));
 		expect(v11.response).toEqual(v1.response);
 		expect(v1.items).toHaveLength(1);
 		expect(withoutTime(v11.items)).toEqual(withoutTime(v1.items));
