@@ -1,4 +1,5 @@
-import { lastValuePerKey, type JsonNode } from './losslessJson';
+import { encodeCompactJson, encodeCompactString, escapeTable, escapeUnit, type CompactJsonDialect } from './compactJson';
+import type { JsonNode } from './losslessJson';
 
 /**
  * Re-encodes a lossless JSON tree the way JavaScript's `JSON.stringify(JSON.parse(text))` prints it, for providers
@@ -17,67 +18,17 @@ import { lastValuePerKey, type JsonNode } from './losslessJson';
  *    literals already are what it printed; re-printing through a JS number could only lose digits.
  */
 
-const SHORT_ESCAPES: Record<string, string> = {
-	'"': '\\"',
-	'\\': '\\\\',
-	'\b': '\\b',
-	'\f': '\\f',
-	'\n': '\\n',
-	'\r': '\\r',
-	'\t': '\\t',
+const JS: CompactJsonDialect = {
+	escaped: escapeTable([]),
+	loneSurrogate: escapeUnit,
 };
 
-function escapeCodeUnit(c: string): string {
-	return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-
-/**
- * A string literal as `JSON.stringify` prints it. One pass over the code units: runs that need no escape are copied
- * as slices (most strings are one run).
- */
+/** A string literal as `JSON.stringify` prints it. */
 export function encodeJsString(value: string): string {
-	let out = '"';
-	let runStart = 0;
-	for (let i = 0; i < value.length; i++) {
-		const c = value.charCodeAt(i);
-		if (c >= 0xd800 && c <= 0xdfff) {
-			const next = value.charCodeAt(i + 1);
-			if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-				i++; // a valid pair stays raw
-				continue;
-			}
-		} else if (c >= 0x20 && c !== 0x22 && c !== 0x5c) {
-			continue;
-		}
-		out += value.slice(runStart, i) + escapeCodeUnit(value[i]);
-		runStart = i + 1;
-	}
-	return `${out}${value.slice(runStart)}"`;
+	return encodeCompactString(value, JS);
 }
 
 /** Encodes a lossless tree compactly, as `JSON.stringify` does (rules above). */
 export function encodeJsJson(node: JsonNode): string {
-	switch (node.type) {
-		case 'object': {
-			const members = lastValuePerKey(node.members);
-			let out = '';
-			for (let i = 0; i < members.length; i++) {
-				out += `${i === 0 ? '' : ','}${encodeJsString(members[i].key)}:${encodeJsJson(members[i].value)}`;
-			}
-			return `{${out}}`;
-		}
-		case 'array': {
-			let out = '';
-			for (let i = 0; i < node.items.length; i++) out += (i === 0 ? '' : ',') + encodeJsJson(node.items[i]);
-			return `[${out}]`;
-		}
-		case 'string':
-			return encodeJsString(node.value);
-		case 'number':
-			return node.raw;
-		case 'boolean':
-			return node.value ? 'true' : 'false';
-		case 'null':
-			return 'null';
-	}
+	return encodeCompactJson(node, JS);
 }

@@ -1,4 +1,5 @@
-import { JsonFormatError, lastValuePerKey, type JsonNode } from './losslessJson';
+import { encodeCompactJson, encodeCompactString, escapeTable, type CompactJsonDialect } from './compactJson';
+import { JsonFormatError, type JsonNode } from './losslessJson';
 
 /**
  * Re-encodes a lossless JSON tree exactly as PHP's `json_encode($value, JSON_UNESCAPED_UNICODE)` prints what
@@ -24,78 +25,31 @@ export class PhpJsonError extends JsonFormatError {
 	}
 }
 
-const SHORT_ESCAPES: Record<string, string> = {
-	'"': '\\"',
-	'\\': '\\\\',
-	'/': '\\/',
-	'\b': '\\b',
-	'\f': '\\f',
-	'\n': '\\n',
-	'\r': '\\r',
-	'\t': '\\t',
-	'\u2028': '\\u2028',
-	'\u2029': '\\u2029',
-};
-
-function escapeChar(c: string): string {
-	return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-
-/**
- * A string literal as PHP's `json_encode(…, JSON_UNESCAPED_UNICODE)` prints it. One pass over the code units: runs
- * that need no escape are copied as slices (most strings are one run).
- */
-export function encodePhpString(value: string): string {
-	let out = '"';
-	let runStart = 0;
-	for (let i = 0; i < value.length; i++) {
-		const c = value.charCodeAt(i);
-		if (c >= 0xd800 && c <= 0xdfff) {
-			const next = value.charCodeAt(i + 1);
-			if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) throw new PhpJsonError('string with an unpaired UTF-16 surrogate');
-			i++; // a valid pair stays raw
-			continue;
-		}
-		if (c >= 0x20 && c !== 0x22 && c !== 0x5c && c !== 0x2f && c !== 0x2028 && c !== 0x2029) continue;
-		out += value.slice(runStart, i) + escapeChar(value[i]);
-		runStart = i + 1;
-	}
-	return `${out}${value.slice(runStart)}"`;
-}
-
 function isPhpList(members: ReadonlyArray<{ key: string }>): boolean {
 	for (let i = 0; i < members.length; i++) if (members[i].key !== String(i)) return false;
 	return true;
 }
 
+const PHP: CompactJsonDialect = {
+	escaped: escapeTable([0x2f, 0x2028, 0x2029]),
+	loneSurrogate() {
+		throw new PhpJsonError('string with an unpaired UTF-16 surrogate');
+	},
+	object(members, encode) {
+		if (members.length === 0) return '[]';
+		if (!isPhpList(members)) return undefined;
+		let out = '';
+		for (let i = 0; i < members.length; i++) out += (i === 0 ? '' : ',') + encode(members[i].value);
+		return `[${out}]`;
+	},
+};
+
+/** A string literal as PHP's `json_encode(…, JSON_UNESCAPED_UNICODE)` prints it. */
+export function encodePhpString(value: string): string {
+	return encodeCompactString(value, PHP);
+}
+
 /** Encodes a lossless tree as PHP does (rules above). */
 export function encodePhpJson(node: JsonNode): string {
-	switch (node.type) {
-		case 'object': {
-			const members = lastValuePerKey(node.members);
-			if (members.length === 0) return '[]';
-			let out = '';
-			if (isPhpList(members)) {
-				for (let i = 0; i < members.length; i++) out += (i === 0 ? '' : ',') + encodePhpJson(members[i].value);
-				return `[${out}]`;
-			}
-			for (let i = 0; i < members.length; i++) {
-				out += `${i === 0 ? '' : ','}${encodePhpString(members[i].key)}:${encodePhpJson(members[i].value)}`;
-			}
-			return `{${out}}`;
-		}
-		case 'array': {
-			let out = '';
-			for (let i = 0; i < node.items.length; i++) out += (i === 0 ? '' : ',') + encodePhpJson(node.items[i]);
-			return `[${out}]`;
-		}
-		case 'string':
-			return encodePhpString(node.value);
-		case 'number':
-			return node.raw;
-		case 'boolean':
-			return node.value ? 'true' : 'false';
-		case 'null':
-			return 'null';
-	}
+	return encodeCompactJson(node, PHP);
 }
