@@ -4,7 +4,7 @@ export default [
 	// The n8n community rule sets, exactly as `@n8n/node-cli` applies them (n8n Cloud support included).
 	...config,
 	{
-		ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.n8n-local/**', '.e2e/**', '*.js', '*.mjs', 'scripts/**'],
+		ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.n8n-local/**', '.e2e/**', '.bench/**', '*.js', '*.mjs', 'scripts/**'],
 	},
 	{
 		// Tests and tooling are never shipped: they may use Node built-ins (fs, http, timers) that n8n Cloud forbids

@@ -13,7 +13,13 @@
 // Options (after `npm run test:e2e --`):  --n8n=2.41.1[,1.123.81]   only these versions (or E2E_N8N_VERSIONS)
 //                                          --keep                     keep .e2e/<run>/ folders even when green
 //                                          --serial                   one version after the other (or E2E_SERIAL=1)
+//                                          --bench                    benchmark mode (`npm run bench:n8n`): the
+//                                                                     scenarios of test/e2e/bench/ instead, serial,
+//                                                                     2.41.1 unless --n8n says otherwise
+//                                          --profile                  n8n runs with --cpu-prof (profiles kept in
+//                                                                     .e2e/<run>/cpu-prof/)
 //                                          anything else              passed to jest (e.g. -t dedupe)
+// E2E_N8N_ENV='KEY=value KEY2=value'  extra environment for n8n (e.g. to benchmark an n8n setting)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,25 +44,30 @@ import { ensureDevDependencies } from './lib/deps.mjs';
 import { N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
 
 const E2E_DIR = path.join(REPO_ROOT, '.e2e');
-const SUITE_DIR = path.join(REPO_ROOT, 'test', 'e2e');
-const JEST_CONFIG = path.join(SUITE_DIR, 'jest.e2e.config.js');
+const bench = process.argv.includes('--bench');
+// Benchmark mode: the same orchestration over another scenario set (its own setup files and jest config).
+const SUITE_DIR = path.join(REPO_ROOT, 'test', 'e2e', ...(bench ? ['bench'] : []));
+const JEST_CONFIG = path.join(SUITE_DIR, bench ? 'jest.bench.config.js' : 'jest.e2e.config.js');
 const ENCRYPTION_KEY = 'e2e-only-encryption-key-not-secret';
 // A scenario run that outlives this (e.g. jest waiting on a handle a test left open) is killed and counted as failed.
-const JEST_TIMEOUT_MS = 10 * 60 * 1000;
+// Benchmarks get longer: every lane is timed, and on a busy machine n8n's executions drain slowly.
+const JEST_TIMEOUT_MS = (bench ? 40 : 10) * 60 * 1000;
 const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: 'E2e-Runner-Passw0rd' };
 
 // ---------------------------------------------------------------------------------------------- arguments
 
 const argv = process.argv.slice(2);
-let versions = (process.env.E2E_N8N_VERSIONS || Object.keys(N8N_VERSIONS).join(',')).split(',');
+let versions = (process.env.E2E_N8N_VERSIONS || (bench ? '2.41.1' : Object.keys(N8N_VERSIONS).join(','))).split(',');
 let keep = false;
-let serial = process.env.E2E_SERIAL === '1';
+let serial = process.env.E2E_SERIAL === '1' || bench; // two n8n side by side would skew each other's figures
+let profile = false;
 const jestArgs = [];
 for (const a of argv) {
   if (a.startsWith('--n8n=')) versions = a.slice('--n8n='.length).split(',');
   else if (a === '--keep') keep = true;
   else if (a === '--serial') serial = true;
-  else jestArgs.push(a);
+  else if (a === '--profile') profile = keep = true;
+  else if (a !== '--bench') jestArgs.push(a);
 }
 versions = versions.map((v) => v.trim()).filter(Boolean);
 for (const v of versions) {
@@ -248,7 +259,12 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     port,
     brokerPort,
     encryptionKey: ENCRYPTION_KEY,
-    extra: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', N8N_LOG_LEVEL: 'info' },
+    extra: {
+      EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+      EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+      N8N_LOG_LEVEL: 'info',
+      ...Object.fromEntries((process.env.E2E_N8N_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split(/=(.*)/s).slice(0, 2))),
+    },
   });
   let t = Date.now();
   if (credentials.length) {
@@ -259,7 +275,9 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
   timings.import = Date.now() - t;
 
   t = Date.now();
-  const n8n = startN8n(inst, env, { logFile });
+  // --cpu-prof on n8n itself (written when it exits); only `n8n start`, not the import/activation CLI runs above.
+  const cpuProf = `--cpu-prof --cpu-prof-dir=${path.join(runDir, 'cpu-prof')}`;
+  const n8n = startN8n(inst, profile ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${cpuProf}`.trim() } : env, { logFile });
   fs.writeFileSync(path.join(runDir, 'n8n.pid'), `${n8n.pid} ${process.pid}\n`); // n8n, and the run that owns it
   try {
     await waitForN8n(n8n, { baseUrl, logFile });
@@ -272,7 +290,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     const resultsPath = path.join(runDir, 'results.json');
     fs.writeFileSync(
       statePath,
-      JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile }, null, 2),
+      JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile, pid: n8n.pid }, null, 2),
     );
     t = Date.now();
     const code = await runJest({ E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version }, print);

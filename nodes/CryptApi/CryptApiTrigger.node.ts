@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { rawQueryOf } from '../shared/publicUrl';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
@@ -61,7 +62,7 @@ export class CryptApiTrigger implements INodeType {
 		name: 'cryptApiTrigger',
 		icon: { light: 'file:cryptapi.svg', dark: 'file:cryptapi.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when CryptAPI sends a verified payment callback',
 		defaults: { name: 'CryptAPI Trigger' },

@@ -11,6 +11,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { attempt, JsonFormatError, parseJsonLossless } from '../shared/losslessJson';
 import { activationChecks } from '../shared/activation';
 import {
@@ -59,7 +60,7 @@ export class Crypto2bTrigger implements INodeType {
 		name: 'crypto2bTrigger',
 		icon: { light: 'file:crypto2b.svg', dark: 'file:crypto2b.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["operationTypes"].join(", ")}}',
 		description: 'Starts the workflow when Crypto2B sends a verified deposit, withdrawal or service callback',
 		defaults: { name: 'Crypto2B Trigger' },

@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { tryParseJsonLossless } from '../shared/losslessJson';
 import { rawQueryOf } from '../shared/publicUrl';
 import { activationChecks } from '../shared/activation';
@@ -27,24 +28,40 @@ import { cryptofuseTriggerProperties, readSignatureSettings, readWebhookVersion 
 import { legacyGuardProblem, verifyLegacyToken } from './legacy';
 import { ALL_EVENTS, normalizeCryptofuseV09, normalizeCryptofuseV1, type CryptofuseItem } from './payload';
 import { probeCryptofuseScheme } from './schemeProbe';
-import { settingsProblem } from './settings';
-import { verifyCryptofuseWebhook, type HeaderMap } from './signature';
+import { settingsProblem, type CryptofuseSignatureSettings } from './settings';
+import { headerText, verifyCryptofuseWebhook, type HeaderMap } from './signature';
 
 async function readSecrets(ctx: IWebhookFunctions | IHookFunctions): Promise<CryptofuseSecrets> {
 	return readCryptofuseSecrets(await ctx.getCredentials('cryptofuseApi'));
 }
 
-function readIpAllowlist(ctx: IWebhookFunctions | IHookFunctions): string {
-	return (ctx.getNodeParameter('options', {}) as { ipAllowlist?: string }).ipAllowlist ?? '';
+/** What a request or an activation needs from the node's parameters, read once (each read costs n8n work). */
+interface CryptofuseConfig {
+	legacy: boolean;
+	/** v1.0 only. */
+	settings?: CryptofuseSignatureSettings;
+	ipAllowlist: string;
+}
+
+function readConfig(ctx: IWebhookFunctions | IHookFunctions): CryptofuseConfig {
+	const legacy = readWebhookVersion(ctx) === 'v0.9';
+	return {
+		legacy,
+		settings: legacy ? undefined : readSignatureSettings(ctx),
+		ipAllowlist: (ctx.getNodeParameter('options', {}) as { ipAllowlist?: string }).ipAllowlist ?? '',
+	};
+}
+
+/** What makes the settings unusable, whatever the credential holds; else `undefined`. */
+function settingsProblemOf(config: CryptofuseConfig): string | undefined {
+	return config.settings ? settingsProblem(config.settings) : undefined;
 }
 
 /** Why this configuration cannot work, for the workflow author (activation) and the log (requests). */
-function configurationProblem(ctx: IWebhookFunctions | IHookFunctions, secrets: CryptofuseSecrets): string | undefined {
-	if (readWebhookVersion(ctx) === 'v0.9') {
-		return legacyGuardProblem(readIpAllowlist(ctx), secrets.legacyUrlToken);
-	}
+function configurationProblem(config: CryptofuseConfig, secrets: CryptofuseSecrets): string | undefined {
+	if (config.legacy) return legacyGuardProblem(config.ipAllowlist, secrets.legacyUrlToken);
 	if (secrets.webhookSecret === '') return 'The Cryptofuse credential has no Webhook Secret, so no webhook could be verified';
-	return settingsProblem(readSignatureSettings(ctx));
+	return settingsProblemOf(config);
 }
 
 /** v1.0: verify the signature over the raw bytes, then parse. A response means the request was refused. */
@@ -52,8 +69,8 @@ function acceptSigned(
 	ctx: IWebhookFunctions,
 	rawBody: Buffer,
 	secret: string,
+	settings: CryptofuseSignatureSettings,
 ): CryptofuseItem | IWebhookResponseData {
-	const settings = readSignatureSettings(ctx);
 	const headers = ctx.getHeaderData() as HeaderMap;
 	const verified = verifyCryptofuseWebhook(rawBody, headers, secret, settings, Date.now());
 	if (!verified.ok) {
@@ -87,7 +104,7 @@ export class CryptofuseTrigger implements INodeType {
 		name: 'cryptofuseTrigger',
 		icon: { light: 'file:cryptofuse.svg', dark: 'file:cryptofuse.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["webhookVersion"] === "v0.9" ? "legacy v0.9 (unsigned)" : "v1.0 signed"}}',
 		description: 'Starts the workflow when Cryptofuse sends a verified payment or withdrawal webhook',
 		defaults: { name: 'Cryptofuse Trigger' },
@@ -104,7 +121,7 @@ export class CryptofuseTrigger implements INodeType {
 
 	/** Nothing to register at Cryptofuse; activation only refuses a configuration that cannot verify anything. */
 	webhookMethods = activationChecks(async (ctx) => {
-		const problem = configurationProblem(ctx, await readSecrets(ctx));
+		const problem = configurationProblem(readConfig(ctx), await readSecrets(ctx));
 		if (problem) {
 			throw new NodeOperationError(ctx.getNode(), problem, {
 				description: 'Open the Cryptofuse Trigger and its credential and fix this before activating the workflow.',
@@ -114,18 +131,27 @@ export class CryptofuseTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleWebhook(this, async (options) => {
+			const config = readConfig(this);
+			const { settings } = config;
+			const settingsIssue = settingsProblemOf(config);
+			if (settingsIssue) return reject(this, 401, 'configuration_error', settingsIssue);
+			// An unsigned v1.0 request is refused before the credential is loaded (in n8n a database query plus an
+			// expression isolate, the dearest step of a request).
+			if (settings && headerText(this.getHeaderData() as HeaderMap, settings.signatureHeader) === undefined) {
+				return reject(this, 401, 'missing_signature', `no ${settings.signatureHeader} header`);
+			}
+
 			const secrets = await credentialOrUndefined(async () => await readSecrets(this));
 			if (!secrets) return reject(this, 401, 'credential_missing');
-			const problem = configurationProblem(this, secrets);
+			const problem = configurationProblem(config, secrets);
 			if (problem) return reject(this, 401, 'configuration_error', problem);
 
 			const rawBody = await readRawBody(this);
 			if (!rawBody) return reject(this, 400, 'body_unreadable');
 
-			const legacy = readWebhookVersion(this) === 'v0.9';
-			const accepted = legacy
-				? acceptLegacy(this, rawBody, secrets.legacyUrlToken)
-				: acceptSigned(this, rawBody, secrets.webhookSecret);
+			const accepted = settings
+				? acceptSigned(this, rawBody, secrets.webhookSecret, settings)
+				: acceptLegacy(this, rawBody, secrets.legacyUrlToken);
 			if (!('fields' in accepted)) return accepted;
 
 			const events = this.getNodeParameter('events', [ALL_EVENTS]) as string[];

@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import {
@@ -21,7 +22,7 @@ import {
 	reject,
 } from '../shared/webhookGlue';
 import { CRYPTOMUS_EVENTS, normalizeCryptomus, PAYMENT_STATES, PAYOUT_STATES } from './payload';
-import { verifyCryptomusWebhook, type CryptomusKeys } from './signature';
+import { checkCryptomusSign, readCryptomusWebhook, type CryptomusKeys } from './signature';
 
 export const CRYPTOMUS_IP = '91.227.144.54';
 
@@ -41,7 +42,7 @@ export class CryptomusTrigger implements INodeType {
 		name: 'cryptomusTrigger',
 		icon: { light: 'file:cryptomus.svg', dark: 'file:cryptomus.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Cryptomus sends a verified payment, payout or wallet webhook',
 		defaults: { name: 'Cryptomus Trigger' },
@@ -104,18 +105,18 @@ export class CryptomusTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleWebhook(this, async (options) => {
-			const keys = await credentialOrUndefined(async () => await readKeys(this));
-			if (!keys) return reject(this, 401, 'credential_missing');
-
 			const rawBody = await readRawBody(this);
 			if (!rawBody) return reject(this, 400, 'body_unreadable');
 
-			const verified = verifyCryptomusWebhook(rawBody, keys);
-			if (!verified.ok) {
-				return verified.reason === 'bad_format'
-					? reject(this, 400, 'bad_format')
-					: reject(this, 401, verified.reason);
-			}
+			// What needs no key first: a malformed or unsigned body is refused before the credential is loaded
+			// (in n8n that load is a database query plus an expression isolate, the dearest step of a request).
+			const read = readCryptomusWebhook(rawBody);
+			if (!read.ok) return read.reason === 'bad_format' ? reject(this, 400, 'bad_format') : reject(this, 401, read.reason);
+
+			const keys = await credentialOrUndefined(async () => await readKeys(this));
+			if (!keys) return reject(this, 401, 'credential_missing');
+			const verified = checkCryptomusSign(read.value, keys);
+			if (!verified.ok) return reject(this, 401, verified.reason);
 
 			const fields = normalizeCryptomus(verified.value.parsed.root);
 			if (!fields) return reject(this, 400, 'bad_body', 'unknown webhook type');

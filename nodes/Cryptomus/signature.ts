@@ -63,19 +63,19 @@ export interface VerifiedCryptomusWebhook {
 	parsed: ParsedJson;
 }
 
-/**
- * Verifies a Cryptomus webhook over the raw request bytes.
- *
- * Reasons: `no_key_configured` (neither key set), `bad_format` (not a JSON object, invalid UTF-8, or a value PHP
- * could not have decoded), `missing_signature` (no string `sign`), `mismatch` (no configured key matches).
- */
-export function verifyCryptomusWebhook(
-	rawBody: Uint8Array,
-	keys: CryptomusKeys,
-): VerifyResult<VerifiedCryptomusWebhook> {
-	const candidates = (['payment', 'payout'] as const).filter((name) => (keys[name] ?? '') !== '');
-	if (candidates.length === 0) return { ok: false, reason: 'no_key_configured' };
+/** A webhook body read without any key: parsed, the text Cryptomus signed, and the `sign` it carries. */
+export interface CryptomusWebhookRead {
+	parsed: ParsedJson;
+	signedText: string;
+	sign: string;
+}
 
+/**
+ * The keyless half of verification (so a node can refuse a malformed or unsigned body before it loads its
+ * credential). Reasons: `bad_format` (not a JSON object, invalid UTF-8, or a value PHP could not have decoded),
+ * `missing_signature` (no non-empty string `sign`).
+ */
+export function readCryptomusWebhook(rawBody: Uint8Array): VerifyResult<CryptomusWebhookRead> {
 	const read = attempt(() => {
 		const parsed = parseJsonLossless(rawBody);
 		return { parsed, signedText: cryptomusSignedText(parsed.root) };
@@ -86,11 +86,35 @@ export function verifyCryptomusWebhook(
 	const signs = parsed.root.type === 'object' ? parsed.root.members.filter((m) => m.key === 'sign') : [];
 	const sign = signs[signs.length - 1]?.value;
 	if (sign?.type !== 'string' || sign.value === '') return { ok: false, reason: 'missing_signature' };
+	return { ok: true, value: { parsed, signedText, sign: sign.value } };
+}
 
+/**
+ * The keyed half: checks a read body's `sign` against the configured keys, payment first. Reasons:
+ * `no_key_configured` (neither key set), `mismatch` (no configured key matches).
+ */
+export function checkCryptomusSign(read: CryptomusWebhookRead, keys: CryptomusKeys): VerifyResult<VerifiedCryptomusWebhook> {
+	const candidates = (['payment', 'payout'] as const).filter((name) => (keys[name] ?? '') !== '');
+	if (candidates.length === 0) return { ok: false, reason: 'no_key_configured' };
 	for (const name of candidates) {
-		if (hexDigestEquals(md5Base64(signedText, keys[name] as string), sign.value)) {
-			return { ok: true, value: { key: name, parsed } };
+		if (hexDigestEquals(md5Base64(read.signedText, keys[name] as string), read.sign)) {
+			return { ok: true, value: { key: name, parsed: read.parsed } };
 		}
 	}
 	return { ok: false, reason: 'mismatch' };
+}
+
+/**
+ * Verifies a Cryptomus webhook over the raw request bytes: `readCryptomusWebhook`, then `checkCryptomusSign`.
+ *
+ * Reasons: `no_key_configured` (neither key set), `bad_format` (not a JSON object, invalid UTF-8, or a value PHP
+ * could not have decoded), `missing_signature` (no string `sign`), `mismatch` (no configured key matches).
+ */
+export function verifyCryptomusWebhook(
+	rawBody: Uint8Array,
+	keys: CryptomusKeys,
+): VerifyResult<VerifiedCryptomusWebhook> {
+	if (!keys.payment && !keys.payout) return { ok: false, reason: 'no_key_configured' };
+	const read = readCryptomusWebhook(rawBody);
+	return read.ok ? checkCryptomusSign(read.value, keys) : read;
 }

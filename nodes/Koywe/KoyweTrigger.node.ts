@@ -7,6 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import { tryParseJsonLossless } from '../shared/losslessJson';
@@ -29,7 +30,7 @@ import {
 	normalizeKoyweHeaderEvent,
 	parseEventTypeFilter,
 } from './payload';
-import { KOYWE_SIGNATURE_HEADER, verifyKoyweBodySignature, verifyKoyweHeaderSignature } from './signature';
+import { checkKoyweBody, KOYWE_SIGNATURE_HEADER, readKoyweBody, verifyKoyweHeaderSignature } from './signature';
 
 type SignatureMode = 'body' | 'header';
 
@@ -45,7 +46,7 @@ export class KoyweTrigger implements INodeType {
 		name: 'koyweTrigger',
 		icon: { light: 'file:koywe.svg', dark: 'file:koywe.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["signatureMode"] === "header" ? "Payments API" : "Ramp API"}}',
 		description: 'Starts the workflow when Koywe sends a verified order event',
 		defaults: { name: 'Koywe Trigger' },
@@ -141,18 +142,25 @@ export class KoyweTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleWebhook(this, async (options) => {
+			const rawBody = await readRawBody(this);
+			if (!rawBody) return reject(this, 400, 'body_unreadable');
+
+			// What needs no secret first: a malformed or unsigned event is refused before the credential is loaded
+			// (in n8n that load is a database query plus an expression isolate, the dearest step of a request).
+			const mode = this.getNodeParameter('signatureMode', 'body') as SignatureMode;
+			const signatureHeader = header(this, KOYWE_SIGNATURE_HEADER);
+			const read = mode === 'body' ? readKoyweBody(rawBody) : undefined;
+			if (read && !read.ok) return read.reason === 'bad_format' ? reject(this, 400, 'bad_format') : reject(this, 401, read.reason);
+			if (mode === 'header' && (signatureHeader ?? '').trim() === '') return reject(this, 401, 'missing_signature');
+
 			const secret = await credentialOrUndefined(async () => await readWebhookSecret(this));
 			if (secret === undefined) return reject(this, 401, 'credential_missing');
 			if (secret === '') return reject(this, 401, 'credential_missing', 'empty webhook secret');
 
-			const rawBody = await readRawBody(this);
-			if (!rawBody) return reject(this, 400, 'body_unreadable');
-
-			const mode = this.getNodeParameter('signatureMode', 'body') as SignatureMode;
 			let fields: NormalizedFields | undefined;
 			let isSelected: (event: string) => boolean;
-			if (mode === 'header') {
-				const verified = verifyKoyweHeaderSignature(rawBody, header(this, KOYWE_SIGNATURE_HEADER), secret);
+			if (!read) {
+				const verified = verifyKoyweHeaderSignature(rawBody, signatureHeader, secret);
 				if (!verified.ok) return reject(this, 401, verified.reason);
 				const parsed = tryParseJsonLossless(rawBody);
 				if (!parsed) return reject(this, 400, 'bad_format');
@@ -160,12 +168,8 @@ export class KoyweTrigger implements INodeType {
 				isSelected = parseEventTypeFilter(this.getNodeParameter('eventTypes', '') as string);
 			} else {
 				const { replayWindowSeconds = 0 } = this.getNodeParameter('options', {}) as KoyweOptions;
-				const verified = verifyKoyweBodySignature(rawBody, secret, {
-					replayWindowMs: replayWindowSeconds * MS_PER_SECOND,
-				});
-				if (!verified.ok) {
-					return verified.reason === 'bad_format' ? reject(this, 400, 'bad_format') : reject(this, 401, verified.reason);
-				}
+				const verified = checkKoyweBody(read.value, secret, { replayWindowMs: replayWindowSeconds * MS_PER_SECOND });
+				if (!verified.ok) return reject(this, 401, verified.reason);
 				fields = normalizeKoyweBodyEvent(verified.value.parsed.root);
 				const events = this.getNodeParameter('events', []) as string[];
 				isSelected = (event) => events.includes(event);

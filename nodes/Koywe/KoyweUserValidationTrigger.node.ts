@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import { credentialOrUndefined, handleWebhook, header, readRawBody, reject } from '../shared/webhookGlue';
@@ -30,7 +31,7 @@ export class KoyweUserValidationTrigger implements INodeType {
 		name: 'koyweUserValidationTrigger',
 		icon: { light: 'file:koyweUserValidation.svg', dark: 'file:koyweUserValidation.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{"answers $json." + $parameter["decisionField"]}}',
 		description: "Answers Koywe's \"may this user operate?\" call with your workflow's true/false decision",
 		defaults: { name: 'Koywe User Validation Trigger' },

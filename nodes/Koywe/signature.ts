@@ -15,7 +15,15 @@
 import { hexDigestEquals } from '../shared/constantTime';
 import { hmacDigest } from '../shared/hmac';
 import { encodeJsJson } from '../shared/jsJson';
-import { attempt, JsonFormatError, parseJsonLossless, textAt, type JsonMember, type ParsedJson } from '../shared/losslessJson';
+import {
+	attempt,
+	JsonFormatError,
+	parseJsonLossless,
+	textAt,
+	type JsonMember,
+	type JsonObjectNode,
+	type ParsedJson,
+} from '../shared/losslessJson';
 import { withinWindow } from '../shared/timeWindow';
 import type { VerifyResult } from '../shared/types';
 
@@ -68,8 +76,60 @@ export interface VerifiedKoyweBody {
 	signedOver: 'compact' | 'raw';
 }
 
+/** A Ramp API event read without the secret: parsed, and where its `signature` member is. */
+export interface KoyweBodyRead {
+	parsed: ParsedJson & { root: JsonObjectNode };
+	signatureIndex: number;
+	signature: string;
+}
+
 /**
- * Verifies a Ramp API event (signature in the body) over the raw request bytes.
+ * The secret-free half of body verification (so a node can refuse a malformed or unsigned event before it loads
+ * its credential). Reasons: `bad_format` (not a JSON object, invalid UTF-8, several `signature` members),
+ * `missing_signature` (no non-empty string `signature`).
+ */
+export function readKoyweBody(rawBody: Uint8Array): VerifyResult<KoyweBodyRead> {
+	const parsed = attempt(() => parseJsonLossless(rawBody));
+	if (parsed instanceof JsonFormatError || parsed.root.type !== 'object') return { ok: false, reason: 'bad_format' };
+	const { members } = parsed.root;
+	const signatureIndexes = members.flatMap((m, i) => (m.key === BODY_SIGNATURE_KEY ? [i] : []));
+	if (signatureIndexes.length > 1) return { ok: false, reason: 'bad_format' };
+	const signature = members[signatureIndexes[0]]?.value;
+	if (signature?.type !== 'string' || signature.value === '') return { ok: false, reason: 'missing_signature' };
+	const root = parsed.root;
+	return { ok: true, value: { parsed: { text: parsed.text, root }, signatureIndex: signatureIndexes[0], signature: signature.value } };
+}
+
+/**
+ * The keyed half: checks a read event's signature with the secret (compact re-encoding, then the raw text without
+ * the member), then the optional replay window. Reasons: `no_key_configured`, `mismatch`, `stale`.
+ */
+export function checkKoyweBody(read: KoyweBodyRead, secret: string, options: BodyVerifyOptions = {}): VerifyResult<VerifiedKoyweBody> {
+	if (secret === '') return { ok: false, reason: 'no_key_configured' };
+	const { parsed, signatureIndex, signature } = read;
+	const { members } = parsed.root;
+	const payload = { type: 'object' as const, members: members.filter((_, i) => i !== signatureIndex) };
+	let signedOver: VerifiedKoyweBody['signedOver'] | undefined;
+	if (hexDigestEquals(hmacDigest('sha256', secret, encodeJsJson(payload)), signature)) {
+		signedOver = 'compact';
+	} else {
+		const rawText = textWithoutMember(parsed.text, members, signatureIndex);
+		if (hexDigestEquals(hmacDigest('sha256', secret, rawText), signature)) signedOver = 'raw';
+	}
+	if (!signedOver) return { ok: false, reason: 'mismatch' };
+
+	const windowMs = options.replayWindowMs ?? 0;
+	if (windowMs > 0) {
+		const timeStamp = textAt(parsed.root, 'timeStamp') ?? '';
+		const sentAt = ISO_TIMESTAMP.test(timeStamp) ? Date.parse(timeStamp) : NaN;
+		if (!withinWindow(sentAt, (options.now ?? new Date()).getTime(), windowMs)) return { ok: false, reason: 'stale' };
+	}
+	return { ok: true, value: { parsed, signedOver } };
+}
+
+/**
+ * Verifies a Ramp API event (signature in the body) over the raw request bytes: `readKoyweBody`, then
+ * `checkKoyweBody`.
  *
  * Reasons: `no_key_configured` (empty secret), `bad_format` (not a JSON object, invalid UTF-8, several `signature`
  * members), `missing_signature` (no non-empty string `signature`), `mismatch` (neither reading matches), `stale`
@@ -81,32 +141,8 @@ export function verifyKoyweBodySignature(
 	options: BodyVerifyOptions = {},
 ): VerifyResult<VerifiedKoyweBody> {
 	if (secret === '') return { ok: false, reason: 'no_key_configured' };
-	const parsed = attempt(() => parseJsonLossless(rawBody));
-	if (parsed instanceof JsonFormatError || parsed.root.type !== 'object') return { ok: false, reason: 'bad_format' };
-	const { members } = parsed.root;
-
-	const signatureIndexes = members.flatMap((m, i) => (m.key === BODY_SIGNATURE_KEY ? [i] : []));
-	if (signatureIndexes.length > 1) return { ok: false, reason: 'bad_format' };
-	const signature = members[signatureIndexes[0]]?.value;
-	if (signature?.type !== 'string' || signature.value === '') return { ok: false, reason: 'missing_signature' };
-
-	const payload = { type: 'object' as const, members: members.filter((m) => m.key !== BODY_SIGNATURE_KEY) };
-	let signedOver: VerifiedKoyweBody['signedOver'] | undefined;
-	if (hexDigestEquals(hmacDigest('sha256', secret, encodeJsJson(payload)), signature.value)) {
-		signedOver = 'compact';
-	} else {
-		const rawText = textWithoutMember(parsed.text, members, signatureIndexes[0]);
-		if (hexDigestEquals(hmacDigest('sha256', secret, rawText), signature.value)) signedOver = 'raw';
-	}
-	if (!signedOver) return { ok: false, reason: 'mismatch' };
-
-	const windowMs = options.replayWindowMs ?? 0;
-	if (windowMs > 0) {
-		const timeStamp = textAt(parsed.root, 'timeStamp') ?? '';
-		const sentAt = ISO_TIMESTAMP.test(timeStamp) ? Date.parse(timeStamp) : NaN;
-		if (!withinWindow(sentAt, (options.now ?? new Date()).getTime(), windowMs)) return { ok: false, reason: 'stale' };
-	}
-	return { ok: true, value: { parsed, signedOver } };
+	const read = readKoyweBody(rawBody);
+	return read.ok ? checkKoyweBody(read.value, secret, options) : read;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { lastValuePerKey, type JsonNode } from './losslessJson';
+import { encodeCompactJson, encodeCompactString, escapeTable, escapeUnit, type CompactJsonDialect } from './compactJson';
+import type { JsonNode } from './losslessJson';
 
 /**
  * Re-encodes a lossless JSON tree the way JavaScript's `JSON.stringify(JSON.parse(text))` prints it, for providers
@@ -17,43 +18,17 @@ import { lastValuePerKey, type JsonNode } from './losslessJson';
  *    literals already are what it printed; re-printing through a JS number could only lose digits.
  */
 
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const SHORT_ESCAPES: Record<string, string> = {
-	'"': '\\"',
-	'\\': '\\\\',
-	'\b': '\\b',
-	'\f': '\\f',
-	'\n': '\\n',
-	'\r': '\\r',
-	'\t': '\\t',
+const JS: CompactJsonDialect = {
+	escaped: escapeTable([]),
+	loneSurrogate: escapeUnit,
 };
-
-function escapeCodeUnit(c: string): string {
-	return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
 
 /** A string literal as `JSON.stringify` prints it. */
 export function encodeJsString(value: string): string {
-	return `"${value.replace(NEEDS_ESCAPE, escapeCodeUnit)}"`;
+	return encodeCompactString(value, JS);
 }
 
 /** Encodes a lossless tree compactly, as `JSON.stringify` does (rules above). */
 export function encodeJsJson(node: JsonNode): string {
-	switch (node.type) {
-		case 'object':
-			return `{${lastValuePerKey(node.members)
-				.map((m) => `${encodeJsString(m.key)}:${encodeJsJson(m.value)}`)
-				.join(',')}}`;
-		case 'array':
-			return `[${node.items.map(encodeJsJson).join(',')}]`;
-		case 'string':
-			return encodeJsString(node.value);
-		case 'number':
-			return node.raw;
-		case 'boolean':
-			return node.value ? 'true' : 'false';
-		case 'null':
-			return 'null';
-	}
+	return encodeCompactJson(node, JS);
 }

@@ -251,6 +251,7 @@ class Reader {
  * with its last value.
  */
 export function lastValuePerKey(members: JsonMember[]): Array<{ key: string; value: JsonNode }> {
+	if (!hasRepeatedKey(members)) return members;
 	const byKey = new Map<string, { key: string; value: JsonNode }>();
 	for (const { key, value } of members) {
 		const existing = byKey.get(key);
@@ -258,6 +259,21 @@ export function lastValuePerKey(members: JsonMember[]): Array<{ key: string; val
 		else byKey.set(key, { key, value });
 	}
 	return [...byKey.values()];
+}
+
+/** Whether a key occurs twice (rare: a quick check spares the common case the Map above). */
+function hasRepeatedKey(members: JsonMember[]): boolean {
+	if (members.length < 2) return false;
+	if (members.length <= 8) {
+		for (let i = 1; i < members.length; i++) for (let j = 0; j < i; j++) if (members[i].key === members[j].key) return true;
+		return false;
+	}
+	const seen = new Set<string>();
+	for (const { key } of members) {
+		if (seen.has(key)) return true;
+		seen.add(key);
+	}
+	return false;
 }
 
 /** The value of `key` in an object node (the last one, as `JSON.parse` and PHP do), or `undefined`. */
@@ -301,12 +317,12 @@ export function toPlain(node: JsonNode): PlainJson {
 		case 'object': {
 			const out: { [key: string]: PlainJson } = {};
 			for (const { key, value } of node.members) {
-				Object.defineProperty(out, key, {
-					value: toPlain(value),
-					enumerable: true,
-					writable: true,
-					configurable: true,
-				});
+				// `__proto__` would set the prototype: defined as an own property instead (the others are plain data keys)
+				if (key === '__proto__') {
+					Object.defineProperty(out, key, { value: toPlain(value), enumerable: true, writable: true, configurable: true });
+				} else {
+					out[key] = toPlain(value);
+				}
 			}
 			return out;
 		}

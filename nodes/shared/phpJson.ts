@@ -1,4 +1,5 @@
-import { JsonFormatError, lastValuePerKey, type JsonNode } from './losslessJson';
+import { encodeCompactJson, encodeCompactString, escapeTable, type CompactJsonDialect } from './compactJson';
+import { JsonFormatError, type JsonNode } from './losslessJson';
 
 /**
  * Re-encodes a lossless JSON tree exactly as PHP's `json_encode($value, JSON_UNESCAPED_UNICODE)` prints what
@@ -24,54 +25,31 @@ export class PhpJsonError extends JsonFormatError {
 	}
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /["\\/\u0000-\u001f\u2028\u2029]/g;
-const SHORT_ESCAPES: Record<string, string> = {
-	'"': '\\"',
-	'\\': '\\\\',
-	'/': '\\/',
-	'\b': '\\b',
-	'\f': '\\f',
-	'\n': '\\n',
-	'\r': '\\r',
-	'\t': '\\t',
-	'\u2028': '\\u2028',
-	'\u2029': '\\u2029',
-};
-
-function escapeChar(c: string): string {
-	return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+function isPhpList(members: ReadonlyArray<{ key: string }>): boolean {
+	for (let i = 0; i < members.length; i++) if (members[i].key !== String(i)) return false;
+	return true;
 }
+
+const PHP: CompactJsonDialect = {
+	escaped: escapeTable([0x2f, 0x2028, 0x2029]),
+	loneSurrogate() {
+		throw new PhpJsonError('string with an unpaired UTF-16 surrogate');
+	},
+	object(members, encode) {
+		if (members.length === 0) return '[]';
+		if (!isPhpList(members)) return undefined;
+		let out = '';
+		for (let i = 0; i < members.length; i++) out += (i === 0 ? '' : ',') + encode(members[i].value);
+		return `[${out}]`;
+	},
+};
 
 /** A string literal as PHP's `json_encode(…, JSON_UNESCAPED_UNICODE)` prints it. */
 export function encodePhpString(value: string): string {
-	if (LONE_SURROGATE.test(value)) throw new PhpJsonError('string with an unpaired UTF-16 surrogate');
-	return `"${value.replace(NEEDS_ESCAPE, escapeChar)}"`;
-}
-
-function isPhpList(keys: string[]): boolean {
-	return keys.every((key, index) => key === String(index));
+	return encodeCompactString(value, PHP);
 }
 
 /** Encodes a lossless tree as PHP does (rules above). */
 export function encodePhpJson(node: JsonNode): string {
-	switch (node.type) {
-		case 'object': {
-			const members = lastValuePerKey(node.members);
-			if (members.length === 0) return '[]';
-			if (isPhpList(members.map((m) => m.key))) return `[${members.map((m) => encodePhpJson(m.value)).join(',')}]`;
-			return `{${members.map((m) => `${encodePhpString(m.key)}:${encodePhpJson(m.value)}`).join(',')}}`;
-		}
-		case 'array':
-			return `[${node.items.map(encodePhpJson).join(',')}]`;
-		case 'string':
-			return encodePhpString(node.value);
-		case 'number':
-			return node.raw;
-		case 'boolean':
-			return node.value ? 'true' : 'false';
-		case 'null':
-			return 'null';
-	}
+	return encodeCompactJson(node, PHP);
 }

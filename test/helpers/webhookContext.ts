@@ -35,6 +35,8 @@ export interface MockRequest {
 
 export interface MockSetup {
 	nodeType: string;
+	/** The node's version in the workflow (default 1). */
+	typeVersion?: number;
 	parameters: Record<string, unknown>;
 	/** The credential data, keyed by credential type; an Error makes `getCredentials` throw it. */
 	credentials?: Record<string, ICredentialDataDecryptedObject | Error>;
@@ -129,7 +131,7 @@ function build(node: INodeType, setup: MockSetup) {
 		id: 'node-1',
 		name: 'Trigger',
 		type: setup.nodeType,
-		typeVersion: 1,
+		typeVersion: setup.typeVersion ?? 1,
 		position: [0, 0],
 		webhookId,
 		parameters: setup.parameters as INode['parameters'],

@@ -49,6 +49,8 @@ export interface E2eRun {
 	capturePort: number;
 	apiKey: string;
 	logFile: string;
+	/** PID of the n8n process (benchmarks read its CPU time). */
+	pid: number;
 	lanes: Record<string, Lane>;
 	lane(key: string): Lane;
 	/** A loopback port the setup module reserved with `ctx.port(name)`. */
@@ -63,6 +65,7 @@ interface RunState {
 	apiKey: string;
 	lanes: Record<string, Lane>;
 	logFile: string;
+	pid: number;
 }
 
 /** The n8n instance scripts/e2e.mjs started for this jest run. */
@@ -223,6 +226,28 @@ export async function listExecutions(run: E2eRun, lane: Lane): Promise<ApiExecut
 		cursor = page.nextCursor ?? undefined;
 	} while (cursor);
 	return all.filter((e) => e.data?.resultData?.runData?.[lane.startNode] !== undefined);
+}
+
+/**
+ * How many executions a workflow has (any start node; only those with `status`, e.g. 'success', when given), without
+ * their data: cheap for thousands.
+ */
+export async function countWorkflowExecutions(run: E2eRun, workflowId: string, status?: string): Promise<number> {
+	let count = 0;
+	let cursor: string | undefined;
+	do {
+		const url = new URL('api/v1/executions', run.baseUrl);
+		url.searchParams.set('workflowId', workflowId);
+		url.searchParams.set('limit', '250');
+		if (status) url.searchParams.set('status', status);
+		if (cursor) url.searchParams.set('cursor', cursor);
+		const res = await fetch(url, { headers: { 'X-N8N-API-KEY': run.apiKey }, signal: AbortSignal.timeout(30_000) });
+		if (res.status !== 200) throw new Error(`GET ${url.pathname} answered ${res.status}: ${await res.text()}`);
+		const page = (await res.json()) as { data: unknown[]; nextCursor?: string | null };
+		count += page.data.length;
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return count;
 }
 
 export async function countExecutions(run: E2eRun, lane: Lane): Promise<number> {

@@ -35,13 +35,17 @@ export function trigger({ type, typeVersion = 1, parameters = {}, credentials, w
   return { kind: 'trigger', type, typeVersion, parameters, credentials, webhookPath };
 }
 
-/** n8n's own Webhook node (POST, answers at once); production URL `webhook/<path>`. */
-export function webhookNode(path, parameters = {}) {
+/**
+ * n8n's own Webhook node (POST, answers at once); production URL `webhook/<path>`. `credentials` as for `trigger()`
+ * (e.g. `{ httpHeaderAuth: credential }` with `parameters.authentication: 'headerAuth'`).
+ */
+export function webhookNode(path, parameters = {}, credentials = undefined) {
   return {
     kind: 'webhookNode',
     type: 'n8n-nodes-base.webhook',
     typeVersion: 2,
     parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {}, ...parameters },
+    credentials,
     path,
   };
 }
@@ -61,10 +65,18 @@ export function removeDuplicates(dedupeValue = '={{ $json.dedupeKey }}') {
   });
 }
 
-/** A lane: `name` (unique in its workflow), its start node, then optional middle nodes. */
-export function lane(name, start, middle = []) {
+/** n8n's No Operation node: ends a lane that needs no capture (benchmarks: `lane(name, start, [noOp()], { capture: false })`). */
+export function noOp() {
+  return node({ type: 'n8n-nodes-base.noOp', typeVersion: 1, label: 'NoOp' });
+}
+
+/**
+ * A lane: `name` (unique in its workflow), its start node, then optional middle nodes. `capture: false` leaves out
+ * the capture node (the last middle node ends the lane; nothing is posted to the capture server).
+ */
+export function lane(name, start, middle = [], { capture = true } = {}) {
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`lane name "${name}": letters, digits, - and _ only`);
-  return { name, start, middle };
+  return { name, start, middle, capture };
 }
 
 function credentialRefs(credentials) {
@@ -115,22 +127,24 @@ export function workflow(ctx, { id, name, lanes }) {
     });
 
     const captureName = `${l.name}: Capture`;
-    nodes.push({
-      id: stableUuid(`${id}/${l.name}/capture`),
-      name: captureName,
-      type: 'n8n-nodes-base.httpRequest',
-      typeVersion: 4.2,
-      position: [(l.middle.length + 1) * 250, row * 200],
-      parameters: {
-        method: 'POST',
-        url: ctx.captureUrl(key),
-        sendBody: true,
-        specifyBody: 'json',
-        jsonBody: '={{ JSON.stringify($json) }}',
-        options: {},
-      },
-    });
-    chain.push(captureName);
+    if (l.capture !== false) {
+      nodes.push({
+        id: stableUuid(`${id}/${l.name}/capture`),
+        name: captureName,
+        type: 'n8n-nodes-base.httpRequest',
+        typeVersion: 4.2,
+        position: [(l.middle.length + 1) * 250, row * 200],
+        parameters: {
+          method: 'POST',
+          url: ctx.captureUrl(key),
+          sendBody: true,
+          specifyBody: 'json',
+          jsonBody: '={{ JSON.stringify($json) }}',
+          options: {},
+        },
+      });
+      chain.push(captureName);
+    }
     for (let i = 0; i < chain.length - 1; i++) {
       connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
     }

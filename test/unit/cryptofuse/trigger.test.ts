@@ -126,6 +126,14 @@ describe('v1.0 signed webhooks through webhook()', () => {
 		expect(logText(result)).toContain('missing_signature');
 	});
 
+	it('refuses an unsigned request before reading the credential (reading it would fail here)', async () => {
+		const unreadable = new Error('the credential must not be read for this request');
+		const unsigned = await run(v1Parameters(), { body: BODY, headers: { 'content-type': 'application/json' } }, unreadable);
+		expectRefused(unsigned, 401);
+		expect(logText(unsigned)).toContain('missing_signature');
+		expect(logText(await run(v1Parameters(), signed(), unreadable))).toContain('credential_missing');
+	});
+
 	it('refuses a stale signed timestamp (and one from the future)', async () => {
 		const settings = { ...D, signedContent: 'timestampDotBody' as const };
 		const hourAgo = await run(v1Parameters(settings), signed(settings, BODY, new Date(Date.now() - 3_600_000)));

@@ -101,6 +101,18 @@ describe('Cryptomus Trigger webhook()', () => {
 		expect(run.logs.map((l) => l.message).join()).toContain('credential_missing');
 	});
 
+	it('unsigned or malformed bodies are refused before the credential is read (it would fail here if it were)', async () => {
+		const unreadable = { cryptomusApi: new Error('the credential must not be read for this request') };
+		const unsigned = await runWebhook(trigger, setup(example, { credentials: unreadable }));
+		expect([unsigned.response.status, unsigned.items.length]).toEqual([401, 0]);
+		expect(unsigned.logs.map((l) => l.message).join()).toContain('missing_signature');
+		const malformed = await runWebhook(trigger, setup('{"type":', { credentials: unreadable }));
+		expect([malformed.response.status, malformed.items.length]).toEqual([400, 0]);
+		expect(malformed.logs.map((l) => l.message).join()).toContain('bad_format');
+		const signedButUnreadable = await runWebhook(trigger, setup(signed, { credentials: unreadable }));
+		expect(signedButUnreadable.logs.map((l) => l.message).join()).toContain('credential_missing');
+	});
+
 	it('empty keys in the credential → 401 (fail closed), reason logged', async () => {
 		const run = await runWebhook(
 			trigger,

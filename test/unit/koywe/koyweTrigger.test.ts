@@ -140,6 +140,19 @@ describe('KoyweTrigger.webhook() — Koywe-Signature header (Payments API)', () 
 });
 
 describe('KoyweTrigger configuration', () => {
+	it('refuses unsigned events in both modes before reading the credential (reading it would fail here)', async () => {
+		const credentials = { koyweApi: new Error('the credential must not be read for this request') };
+		const unsignedBody = JSON.stringify({ eventName: 'crypto_delivered', orderId: ORDER_ID });
+		const body = await runWebhook(node, setup({ credentials, request: bodyRequest(unsignedBody) }));
+		const header = await runWebhook(node, setup({ credentials, parameters: { signatureMode: 'header' }, request: bodyRequest(HEADER_VECTOR_BODY) }));
+		for (const run of [body, header]) {
+			expect([run.response.status, run.items.length]).toEqual([401, 0]);
+			expect(JSON.stringify(run.logs)).toContain('missing_signature');
+		}
+		const signed = await runWebhook(node, setup({ credentials, request: bodyRequest(BODY_VECTOR) }));
+		expect(JSON.stringify(signed.logs)).toContain('credential_missing');
+	});
+
 	it('answers 401 when the credential is missing or empty', async () => {
 		const missing = await runWebhook(node, setup({ credentials: {}, request: bodyRequest(BODY_VECTOR) }));
 		const empty = await runWebhook(node, setup({ credentials: { koyweApi: { webhookSecret: '  ' } }, request: bodyRequest(BODY_VECTOR) }));
