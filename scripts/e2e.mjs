@@ -13,6 +13,8 @@
 // Options (after `npm run test:e2e --`):  --n8n=2.41.1[,1.123.81]   only these versions (or E2E_N8N_VERSIONS)
 //                                          --keep                     keep .e2e/<run>/ folders even when green
 //                                          --serial                   one version after the other (or E2E_SERIAL=1)
+//                                          --queue                    queue mode: Postgres + Redis, main + 2 webhook
+//                                                                     processors + 2 workers (scripts/lib/queue.mjs)
 //                                          anything else              passed to jest (e.g. -t dedupe)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,13 +36,14 @@ import {
   waitForN8n,
 } from './lib/n8n.mjs';
 import { N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
+import { QUEUE_PORTS, ensureQueueServices, startQueueServices } from './lib/queue.mjs';
 
 const E2E_DIR = path.join(REPO_ROOT, '.e2e');
 const SUITE_DIR = path.join(REPO_ROOT, 'test', 'e2e');
 const JEST_CONFIG = path.join(SUITE_DIR, 'jest.e2e.config.js');
 const ENCRYPTION_KEY = 'e2e-only-encryption-key-not-secret';
 // A scenario run that outlives this (e.g. jest waiting on a handle a test left open) is killed and counted as failed.
-const JEST_TIMEOUT_MS = 10 * 60 * 1000;
+const JEST_TIMEOUT_MS = (process.argv.includes('--queue') ? 25 : 10) * 60 * 1000;
 const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: 'E2e-Runner-Passw0rd' };
 
 // ---------------------------------------------------------------------------------------------- arguments
@@ -49,11 +52,13 @@ const argv = process.argv.slice(2);
 let versions = (process.env.E2E_N8N_VERSIONS || Object.keys(N8N_VERSIONS).join(',')).split(',');
 let keep = false;
 let serial = process.env.E2E_SERIAL === '1';
+let mode = 'single';
 const jestArgs = [];
 for (const a of argv) {
   if (a.startsWith('--n8n=')) versions = a.slice('--n8n='.length).split(',');
   else if (a === '--keep') keep = true;
   else if (a === '--serial') serial = true;
+  else if (a === '--queue') mode = 'queue';
   else jestArgs.push(a);
 }
 versions = versions.map((v) => v.trim()).filter(Boolean);
@@ -67,7 +72,8 @@ for (const v of versions) {
 // ---------------------------------------------------------------------------------------------- helpers
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const PORTS_PER_VERSION = 3 + 8; // n8n, broker, capture + a pool for ctx.port()
+// n8n, broker, capture + a pool for ctx.port() (+ the queue-mode processes)
+const PORTS_PER_VERSION = 3 + 8 + (mode === 'queue' ? QUEUE_PORTS : 0);
 const chunk = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** Kills n8n process groups a previous run left behind when it was killed (recorded in .e2e/<run>/n8n.pid). */
@@ -85,21 +91,24 @@ function killLeftovers() {
   for (const d of fs.readdirSync(E2E_DIR)) {
     const pidFile = path.join(E2E_DIR, d, 'n8n.pid');
     if (!fs.existsSync(pidFile)) continue;
-    const [pid, owner] = fs.readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number);
-    if (owner && alive(owner)) continue; // its e2e run is still going (another terminal)
-    // Only if that PID is still our n8n: started with this run folder as its working directory.
-    let cwd = '';
-    try {
-      cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
-    } catch {
-      /* gone (or not Linux) */
-    }
-    if (pid > 1 && cwd === path.join(E2E_DIR, d)) {
-      log(`Stopping n8n left running by an earlier run (pid ${pid}, ${d})`);
+    const entries = fs.readFileSync(pidFile, 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+    if (entries.some(([, owner]) => owner && alive(owner))) continue; // its e2e run is still going (another terminal)
+    for (const [pid] of entries) {
+      // Only if that PID is still ours: started with this run folder (or one inside it) as its working directory.
+      let cwd = '';
       try {
-        process.kill(-pid, 'SIGKILL');
+        cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
       } catch {
-        /* already gone */
+        /* gone (or not Linux) */
+      }
+      const runFolder = path.join(E2E_DIR, d);
+      if (pid > 1 && (cwd === runFolder || cwd.startsWith(`${runFolder}${path.sep}`))) {
+        log(`Stopping a process left running by an earlier run (pid ${pid}, ${d})`);
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
       }
     }
     fs.rmSync(pidFile, { force: true });
@@ -136,12 +145,15 @@ async function loadSetups() {
   return setups;
 }
 
-/** Waits until n8n has registered every lane's production webhook (asked with a method no lane uses). */
-async function waitForLanes(lanes, timeoutMs = 60000) {
+/**
+ * Waits until n8n has registered every lane's production webhook (asked with a method no lane uses), at each of
+ * `origins` (the lanes' own origin, or each webhook processor in queue mode).
+ */
+async function waitForLanes(lanes, origins, timeoutMs = 60000) {
   const started = Date.now();
   for (const lane of Object.values(lanes)) {
-    for (;;) {
-      const res = await fetch(lane.url, { method: 'PATCH', signal: AbortSignal.timeout(5000) });
+    for (const url of origins.map((o) => o + new URL(lane.url).pathname.slice(1))) {
+      const res = await fetch(url, { method: 'PATCH', signal: AbortSignal.timeout(5000) });
       const text = await res.text();
       if (res.status !== 404 || text.includes('not registered for PATCH')) break;
       if (Date.now() - started > timeoutMs) {
@@ -208,16 +220,19 @@ function runJest(env, print) {
 // ---------------------------------------------------------------------------------------------- one version
 
 /**
- * One n8n version, start to finish. `ports`: n8n, its task-runner broker, the capture server, then a pool handed
- * out by name through ctx.port(). `print` receives every output line.
+ * One n8n version, start to finish. `ports`: n8n, its task-runner broker, the capture server, the queue-mode ports
+ * (queue mode only), then a pool handed out by name through ctx.port(). `print` receives every output line.
  */
-async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts, print }) {
+async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts, print, pgBin }) {
   const t0 = Date.now();
   const timings = {};
   fs.mkdirSync(runDir, { recursive: true });
   const logFile = path.join(runDir, 'n8n.log');
-  const [port, brokerPort, capturePort, ...pool] = allPorts;
-  const baseUrl = `http://127.0.0.1:${port}/`;
+  const [port, brokerPort, capturePort, ...rest] = allPorts;
+  const queuePorts = mode === 'queue' ? rest.splice(0, QUEUE_PORTS) : [];
+  const pool = rest;
+  // Queue mode: the lanes' URLs (and WEBHOOK_URL) are the load balancer's, which sends /webhook/* to the processors.
+  const baseUrl = `http://127.0.0.1:${mode === 'queue' ? queuePorts[0] : port}/`;
   const ports = {};
 
   const credentials = [];
@@ -226,6 +241,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
   for (const s of setups) {
     const ctx = {
       provider: s.provider,
+      mode,
       baseUrl,
       captureUrl: (tag) => `http://127.0.0.1:${capturePort}/capture/${encodeURIComponent(tag)}`,
       port: (name) => {
@@ -247,39 +263,61 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
   fs.writeFileSync(path.join(runDir, 'workflows.json'), JSON.stringify(workflows, null, 2));
   installPackageInto(runDir, tgz);
 
-  const env = n8nEnv(inst, {
-    userFolder: runDir,
-    port,
-    brokerPort,
-    encryptionKey: ENCRYPTION_KEY,
-    extra: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', N8N_LOG_LEVEL: 'info' },
-  });
+  const pidFile = path.join(runDir, 'n8n.pid');
+  const pids = [];
+  const recordPid = (child) => {
+    pids.push(child.pid);
+    fs.writeFileSync(pidFile, pids.map((pid) => `${pid} ${process.pid}\n`).join('')); // the process, and the run that owns it
+  };
   let t = Date.now();
-  if (credentials.length) {
-    await n8nCli(inst, env, ['import:credentials', `--input=${path.join(runDir, 'credentials.json')}`], { logFile, print });
-  }
-  await n8nCli(inst, env, ['import:workflow', `--input=${path.join(runDir, 'workflows.json')}`], { logFile, print });
-  await activateWorkflows(version, inst, env, workflows.map((w) => w.id), { logFile, print });
-  timings.import = Date.now() - t;
-
-  t = Date.now();
-  const n8n = startN8n(inst, env, { logFile });
-  fs.writeFileSync(path.join(runDir, 'n8n.pid'), `${n8n.pid} ${process.pid}\n`); // n8n, and the run that owns it
+  const cluster = mode === 'queue' ? await startQueueServices({ pgBin, runDir, ports: queuePorts, print, recordPid }) : null;
+  let n8n;
   try {
-    await waitForN8n(n8n, { baseUrl, logFile });
-    await waitForLanes(lanes);
+    timings.services = Date.now() - t;
+    const env = n8nEnv(inst, {
+      userFolder: runDir,
+      port,
+      brokerPort,
+      encryptionKey: ENCRYPTION_KEY,
+      webhookUrl: baseUrl,
+      extra: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', N8N_LOG_LEVEL: 'info', ...cluster?.env },
+    });
+    t = Date.now();
+    if (credentials.length) {
+      await n8nCli(inst, env, ['import:credentials', `--input=${path.join(runDir, 'credentials.json')}`], { logFile, print });
+    }
+    await n8nCli(inst, env, ['import:workflow', `--input=${path.join(runDir, 'workflows.json')}`], { logFile, print });
+    await activateWorkflows(version, inst, env, workflows.map((w) => w.id), { logFile, print });
+    timings.import = Date.now() - t;
+
+    t = Date.now();
+    let processes;
+    if (cluster) {
+      processes = await cluster.startN8nProcesses(inst, env, tgz);
+    } else {
+      n8n = startN8n(inst, env, { logFile });
+      recordPid(n8n);
+      await waitForN8n(n8n, { baseUrl, logFile });
+      processes = [{ role: 'start', name: 'main', child: n8n, url: baseUrl, logFile }];
+    }
+    const webhookOrigins = cluster ? processes.filter((p) => p.role === 'webhook').map((p) => p.url) : [baseUrl];
+    await waitForLanes(lanes, webhookOrigins);
     const apiKey = await ownerAndApiKey(baseUrl);
     timings.start = Date.now() - t;
-    print(`  ✓ n8n ${version} running at ${baseUrl} (pid ${n8n.pid}, ${Object.keys(lanes).length} test webhooks active)`);
+    const shown = processes.map((p) => `${p.name} pid ${p.child.pid}`).join(', ');
+    print(`  ✓ n8n ${version} ${mode === 'queue' ? 'in queue mode ' : ''}at ${baseUrl} (${shown}; ${Object.keys(lanes).length} test webhooks active)`);
 
     const statePath = path.join(runDir, 'state.json');
     const resultsPath = path.join(runDir, 'results.json');
+    const processList = processes.map((p) => ({ name: p.name, role: p.role, pid: p.child.pid, url: p.url, logFile: p.logFile }));
+    const queue = cluster ? { processes: processList, postgres: cluster.postgres } : undefined;
     fs.writeFileSync(
       statePath,
-      JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile }, null, 2),
+      JSON.stringify({ version, mode, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile, queue }, null, 2),
     );
     t = Date.now();
-    const code = await runJest({ E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version }, print);
+    const jestEnv = { E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version, E2E_MODE: mode };
+    const code = await runJest(jestEnv, print);
     timings.scenarios = Date.now() - t;
     let results = { passed: 0, failed: 0 };
     try {
@@ -290,8 +328,8 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     if (code !== 0 && results.failed === 0) results.failed = 1; // jest failed outside any scenario
     return { ...results, timings, total: Date.now() - t0 };
   } finally {
-    await stopProcess(n8n);
-    fs.rmSync(path.join(runDir, 'n8n.pid'), { force: true });
+    await (cluster ? cluster.stop() : stopProcess(n8n));
+    fs.rmSync(pidFile, { force: true });
   }
 }
 
@@ -315,7 +353,9 @@ async function main() {
 
   let tgz;
   let setups;
+  let pgBin;
   try {
+    if (mode === 'queue') ({ pgBin } = await ensureQueueServices({ logFile: path.join(E2E_DIR, 'apt.log') }));
     log('Building and packing n8n-nodes-crypto-webhooks');
     tgz = await buildAndPack(path.join(E2E_DIR, 'pack'), { logFile: path.join(E2E_DIR, 'build.log') });
     setups = await loadSetups();
@@ -333,13 +373,13 @@ async function main() {
     const parallel = !serial && todo.length > 1;
     if (parallel) log(`\nRunning n8n ${todo.join(' and ')} side by side; each prints its block when done (--serial to avoid).`);
     const runOne = async (v, i) => {
-      const runDir = path.join(E2E_DIR, `${runStamp}-n8n-${v}`);
+      const runDir = path.join(E2E_DIR, `${runStamp}-${mode === 'queue' ? 'queue-' : ''}n8n-${v}`);
       const lines = [];
       const print = parallel ? (line) => lines.push(line) : log;
       print(`\n=== n8n ${v} (user folder ${path.relative(REPO_ROOT, runDir)}/)`);
       let result;
       try {
-        const r = await runVersion(v, { inst: insts[v], tgz, setups, runDir, ports: portSets[i], print });
+        const r = await runVersion(v, { inst: insts[v], tgz, setups, runDir, ports: portSets[i], print, pgBin });
         result = { version: v, ...r, runDir };
         if (r.failed === 0 && !keep) removeTree(runDir);
       } catch (err) {
@@ -362,7 +402,7 @@ async function main() {
     passed += r.passed;
     failed += r.failed;
     const t = r.timings
-      ? ` (import ${secs(r.timings.import)}, start ${secs(r.timings.start)}, scenarios ${secs(r.timings.scenarios)})`
+      ? ` (${mode === 'queue' ? `postgres+redis ${secs(r.timings.services)}, ` : ''}import ${secs(r.timings.import)}, start ${secs(r.timings.start)}, scenarios ${secs(r.timings.scenarios)})`
       : '';
     log(`n8n ${r.version}: ${r.passed} passed, ${r.failed} failed${t}${r.error ? ` — ${r.error.split('\n')[0]}` : ''}`);
     if (r.failed > 0 && r.runDir) log(`  kept for inspection: ${path.relative(REPO_ROOT, r.runDir)}/ (n8n.log, state.json)`);

@@ -41,9 +41,29 @@ export interface Lane {
 	method: string;
 }
 
+/** One n8n process of a queue-mode run (`npm run test:e2e -- --queue`). */
+export interface QueueProcess {
+	name: string;
+	/** `start` (main), `webhook` (webhook processor) or `worker`. */
+	role: string;
+	pid: number;
+	/** 'http://127.0.0.1:<port>/': a webhook processor's server, a worker's health server, the main's editor. */
+	url: string;
+	logFile: string;
+}
+
+export interface QueueInfo {
+	processes: QueueProcess[];
+	postgres: { host: string; port: number; user: string; database: string };
+}
+
 export interface E2eRun {
 	/** n8n version under test, e.g. '2.41.1'. */
 	version: string;
+	/** 'single' (one `n8n start`) or 'queue' (main + webhook processors + workers; lane URLs go to a balancer). */
+	mode: 'single' | 'queue';
+	/** Queue mode only. */
+	queue?: QueueInfo;
 	/** 'http://127.0.0.1:<port>/' */
 	baseUrl: string;
 	capturePort: number;
@@ -57,6 +77,8 @@ export interface E2eRun {
 
 interface RunState {
 	version: string;
+	mode?: 'single' | 'queue';
+	queue?: QueueInfo;
 	baseUrl: string;
 	capturePort: number;
 	ports: Record<string, number>;
@@ -74,6 +96,7 @@ export function e2eRun(): E2eRun {
 	const state = JSON.parse(readFileSync(statePath, 'utf8')) as RunState;
 	return {
 		...state,
+		mode: state.mode ?? 'single',
 		lane(key: string): Lane {
 			const lane = state.lanes[key];
 			if (!lane) throw new Error(`unknown lane ${key}; known: ${Object.keys(state.lanes).join(', ')}`);
