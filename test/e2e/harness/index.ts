@@ -112,6 +112,15 @@ export function e2eRun(): E2eRun {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Everything n8n logged so far: the one process's log, or in queue mode every process's (main, webhook processors,
+ * workers), since a trigger's webhook() logs on the webhook processor and activation errors on main.
+ */
+export function n8nLog(run: E2eRun): string {
+	const files = run.queue ? run.queue.processes.map((p) => p.logFile) : [run.logFile];
+	return files.map((file) => readFileSync(file, 'utf8')).join('\n');
+}
+
 // ------------------------------------------------------------------------------------------- capture server
 
 export interface Capture {
