@@ -153,13 +153,15 @@ async function waitForLanes(lanes, origins, timeoutMs = 60000) {
   const started = Date.now();
   for (const lane of Object.values(lanes)) {
     for (const url of origins.map((o) => o + new URL(lane.url).pathname.slice(1))) {
-      const res = await fetch(url, { method: 'PATCH', signal: AbortSignal.timeout(5000) });
-      const text = await res.text();
-      if (res.status !== 404 || text.includes('not registered for PATCH')) break;
-      if (Date.now() - started > timeoutMs) {
-        throw new Error(`webhook of lane ${lane.key} not registered after ${timeoutMs / 1000} s: ${text.slice(0, 200)}`);
+      for (;;) {
+        const res = await fetch(url, { method: 'PATCH', signal: AbortSignal.timeout(5000) });
+        const text = await res.text();
+        if (res.status !== 404 || text.includes('not registered for PATCH')) break;
+        if (Date.now() - started > timeoutMs) {
+          throw new Error(`webhook of lane ${lane.key} not registered at ${url} after ${timeoutMs / 1000} s: ${text.slice(0, 200)}`);
+        }
+        await new Promise((r) => setTimeout(r, 250));
       }
-      await new Promise((r) => setTimeout(r, 250));
     }
   }
 }
