@@ -122,7 +122,7 @@ export async function startQueueServices({ pgBin, runDir, ports, print = log, re
     DB_POSTGRESDB_DATABASE: 'postgres',
     DB_POSTGRESDB_USER: 'postgres',
     DB_POSTGRESDB_PASSWORD: '',
-    // n8n's default pool (2 connections) stalls a webhook processor under 10+ concurrent callbacks
+    // headroom for 10 concurrent callbacks per webhook processor (n8n's default pool is 2 connections)
     DB_POSTGRESDB_POOL_SIZE: '10',
     QUEUE_BULL_REDIS_HOST: '127.0.0.1',
     QUEUE_BULL_REDIS_PORT: String(redisPort),
