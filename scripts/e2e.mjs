@@ -18,6 +18,8 @@
 //                                                                     2.41.1 unless --n8n says otherwise
 //                                          --profile                  n8n runs with --cpu-prof (profiles kept in
 //                                                                     .e2e/<run>/cpu-prof/)
+//                                          --queue                    queue mode: Postgres + Redis, main + 2 webhook
+//                                                                     processors + 2 workers (scripts/lib/queue.mjs)
 //                                          anything else              passed to jest (e.g. -t dedupe)
 // E2E_N8N_ENV='KEY=value KEY2=value'  extra environment for n8n (e.g. to benchmark an n8n setting)
 import { spawn } from 'node:child_process';
@@ -42,6 +44,7 @@ import {
 } from './lib/n8n.mjs';
 import { ensureDevDependencies } from './lib/deps.mjs';
 import { N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
+import { QUEUE_PORTS, ensureQueueServices, startQueueServices } from './lib/queue.mjs';
 
 const E2E_DIR = path.join(REPO_ROOT, '.e2e');
 const bench = process.argv.includes('--bench');
@@ -51,7 +54,7 @@ const JEST_CONFIG = path.join(SUITE_DIR, bench ? 'jest.bench.config.js' : 'jest.
 const ENCRYPTION_KEY = 'e2e-only-encryption-key-not-secret';
 // A scenario run that outlives this (e.g. jest waiting on a handle a test left open) is killed and counted as failed.
 // Benchmarks get longer: every lane is timed, and on a busy machine n8n's executions drain slowly.
-const JEST_TIMEOUT_MS = (bench ? 40 : 10) * 60 * 1000;
+const JEST_TIMEOUT_MS = (bench ? 40 : process.argv.includes('--queue') ? 25 : 10) * 60 * 1000;
 const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: 'E2e-Runner-Passw0rd' };
 
 // ---------------------------------------------------------------------------------------------- arguments
@@ -61,12 +64,14 @@ let versions = (process.env.E2E_N8N_VERSIONS || (bench ? '2.41.1' : Object.keys(
 let keep = false;
 let serial = process.env.E2E_SERIAL === '1' || bench; // two n8n side by side would skew each other's figures
 let profile = false;
+let mode = 'single';
 const jestArgs = [];
 for (const a of argv) {
   if (a.startsWith('--n8n=')) versions = a.slice('--n8n='.length).split(',');
   else if (a === '--keep') keep = true;
   else if (a === '--serial') serial = true;
   else if (a === '--profile') profile = keep = true;
+  else if (a === '--queue') mode = 'queue';
   else if (a !== '--bench') jestArgs.push(a);
 }
 versions = versions.map((v) => v.trim()).filter(Boolean);
@@ -80,7 +85,8 @@ for (const v of versions) {
 // ---------------------------------------------------------------------------------------------- helpers
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const PORTS_PER_VERSION = 3 + 8; // n8n, broker, capture + a pool for ctx.port()
+// n8n, broker, capture + a pool for ctx.port() (+ the queue-mode processes)
+const PORTS_PER_VERSION = 3 + 8 + (mode === 'queue' ? QUEUE_PORTS : 0);
 const chunk = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** Kills n8n process groups a previous run left behind when it was killed (recorded in .e2e/<run>/n8n.pid). */
@@ -98,21 +104,24 @@ function killLeftovers() {
   for (const d of fs.readdirSync(E2E_DIR)) {
     const pidFile = path.join(E2E_DIR, d, 'n8n.pid');
     if (!fs.existsSync(pidFile)) continue;
-    const [pid, owner] = fs.readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number);
-    if (owner && alive(owner)) continue; // its e2e run is still going (another terminal)
-    // Only if that PID is still our n8n: started with this run folder as its working directory.
-    let cwd = '';
-    try {
-      cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
-    } catch {
-      /* gone (or not Linux) */
-    }
-    if (pid > 1 && cwd === path.join(E2E_DIR, d)) {
-      log(`Stopping n8n left running by an earlier run (pid ${pid}, ${d})`);
+    const entries = fs.readFileSync(pidFile, 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+    if (entries.some(([, owner]) => owner && alive(owner))) continue; // its e2e run is still going (another terminal)
+    for (const [pid] of entries) {
+      // Only if that PID is still ours: started with this run folder (or one inside it) as its working directory.
+      let cwd = '';
       try {
-        process.kill(-pid, 'SIGKILL');
+        cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
       } catch {
-        /* already gone */
+        /* gone (or not Linux) */
+      }
+      const runFolder = path.join(E2E_DIR, d);
+      if (pid > 1 && (cwd === runFolder || cwd.startsWith(`${runFolder}${path.sep}`))) {
+        log(`Stopping a process left running by an earlier run (pid ${pid}, ${d})`);
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
       }
     }
     fs.rmSync(pidFile, { force: true });
@@ -149,18 +158,23 @@ async function loadSetups() {
   return setups;
 }
 
-/** Waits until n8n has registered every lane's production webhook (asked with a method no lane uses). */
-async function waitForLanes(lanes, timeoutMs = 60000) {
+/**
+ * Waits until n8n has registered every lane's production webhook (asked with a method no lane uses), at each of
+ * `origins` (the lanes' own origin, or each webhook processor in queue mode).
+ */
+async function waitForLanes(lanes, origins, timeoutMs = 60000) {
   const started = Date.now();
   for (const lane of Object.values(lanes)) {
-    for (;;) {
-      const res = await fetch(lane.url, { method: 'PATCH', signal: AbortSignal.timeout(5000) });
-      const text = await res.text();
-      if (res.status !== 404 || text.includes('not registered for PATCH')) break;
-      if (Date.now() - started > timeoutMs) {
-        throw new Error(`webhook of lane ${lane.key} not registered after ${timeoutMs / 1000} s: ${text.slice(0, 200)}`);
+    for (const url of origins.map((o) => o + new URL(lane.url).pathname.slice(1))) {
+      for (;;) {
+        const res = await fetch(url, { method: 'PATCH', signal: AbortSignal.timeout(5000) });
+        const text = await res.text();
+        if (res.status !== 404 || text.includes('not registered for PATCH')) break;
+        if (Date.now() - started > timeoutMs) {
+          throw new Error(`webhook of lane ${lane.key} not registered at ${url} after ${timeoutMs / 1000} s: ${text.slice(0, 200)}`);
+        }
+        await new Promise((r) => setTimeout(r, 250));
       }
-      await new Promise((r) => setTimeout(r, 250));
     }
   }
 }
@@ -215,16 +229,19 @@ function runJest(env, print) {
 // ---------------------------------------------------------------------------------------------- one version
 
 /**
- * One n8n version, start to finish. `ports`: n8n, its task-runner broker, the capture server, then a pool handed
- * out by name through ctx.port(). `print` receives every output line.
+ * One n8n version, start to finish. `ports`: n8n, its task-runner broker, the capture server, the queue-mode ports
+ * (queue mode only), then a pool handed out by name through ctx.port(). `print` receives every output line.
  */
-async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts, print }) {
+async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts, print, pgBin }) {
   const t0 = Date.now();
   const timings = {};
   fs.mkdirSync(runDir, { recursive: true });
   const logFile = path.join(runDir, 'n8n.log');
-  const [port, brokerPort, capturePort, ...pool] = allPorts;
-  const baseUrl = `http://127.0.0.1:${port}/`;
+  const [port, brokerPort, capturePort, ...rest] = allPorts;
+  const queuePorts = mode === 'queue' ? rest.splice(0, QUEUE_PORTS) : [];
+  const pool = rest;
+  // Queue mode: the lanes' URLs (and WEBHOOK_URL) are the load balancer's, which sends /webhook/* to the processors.
+  const baseUrl = `http://127.0.0.1:${mode === 'queue' ? queuePorts[0] : port}/`;
   const ports = {};
 
   const credentials = [];
@@ -233,6 +250,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
   for (const s of setups) {
     const ctx = {
       provider: s.provider,
+      mode,
       baseUrl,
       captureUrl: (tag) => `http://127.0.0.1:${capturePort}/capture/${encodeURIComponent(tag)}`,
       port: (name) => {
@@ -254,46 +272,69 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
   fs.writeFileSync(path.join(runDir, 'workflows.json'), JSON.stringify(workflows, null, 2));
   installPackageInto(runDir, tgz);
 
-  const env = n8nEnv(inst, {
-    userFolder: runDir,
-    port,
-    brokerPort,
-    encryptionKey: ENCRYPTION_KEY,
-    extra: {
-      EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
-      EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
-      N8N_LOG_LEVEL: 'info',
-      ...Object.fromEntries((process.env.E2E_N8N_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split(/=(.*)/s).slice(0, 2))),
-    },
-  });
+  const pidFile = path.join(runDir, 'n8n.pid');
+  const pids = [];
+  const recordPid = (child) => {
+    pids.push(child.pid);
+    fs.writeFileSync(pidFile, pids.map((pid) => `${pid} ${process.pid}\n`).join('')); // the process, and the run that owns it
+  };
   let t = Date.now();
-  if (credentials.length) {
-    await n8nCli(inst, env, ['import:credentials', `--input=${path.join(runDir, 'credentials.json')}`], { logFile, print });
-  }
-  await n8nCli(inst, env, ['import:workflow', `--input=${path.join(runDir, 'workflows.json')}`], { logFile, print });
-  await activateWorkflows(version, inst, env, workflows.map((w) => w.id), { logFile, print });
-  timings.import = Date.now() - t;
-
-  t = Date.now();
-  // --cpu-prof on n8n itself (written when it exits); only `n8n start`, not the import/activation CLI runs above.
-  const cpuProf = `--cpu-prof --cpu-prof-dir=${path.join(runDir, 'cpu-prof')}`;
-  const n8n = startN8n(inst, profile ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${cpuProf}`.trim() } : env, { logFile });
-  fs.writeFileSync(path.join(runDir, 'n8n.pid'), `${n8n.pid} ${process.pid}\n`); // n8n, and the run that owns it
+  const cluster = mode === 'queue' ? await startQueueServices({ pgBin, runDir, ports: queuePorts, print, recordPid }) : null;
+  let n8n;
   try {
-    await waitForN8n(n8n, { baseUrl, logFile });
-    await waitForLanes(lanes);
+    timings.services = Date.now() - t;
+    const env = n8nEnv(inst, {
+      userFolder: runDir,
+      port,
+      brokerPort,
+      encryptionKey: ENCRYPTION_KEY,
+      webhookUrl: baseUrl,
+      extra: {
+        EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+        EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+        N8N_LOG_LEVEL: 'info',
+        ...cluster?.env,
+        ...Object.fromEntries((process.env.E2E_N8N_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split(/=(.*)/s).slice(0, 2))),
+      },
+    });
+    t = Date.now();
+    if (credentials.length) {
+      await n8nCli(inst, env, ['import:credentials', `--input=${path.join(runDir, 'credentials.json')}`], { logFile, print });
+    }
+    await n8nCli(inst, env, ['import:workflow', `--input=${path.join(runDir, 'workflows.json')}`], { logFile, print });
+    await activateWorkflows(version, inst, env, workflows.map((w) => w.id), { logFile, print });
+    timings.import = Date.now() - t;
+
+    t = Date.now();
+    let processes;
+    if (cluster) {
+      processes = await cluster.startN8nProcesses(inst, env, tgz);
+    } else {
+      // --cpu-prof on n8n itself (written when it exits); only `n8n start`, not the import/activation CLI runs above.
+      const cpuProf = `--cpu-prof --cpu-prof-dir=${path.join(runDir, 'cpu-prof')}`;
+      n8n = startN8n(inst, profile ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${cpuProf}`.trim() } : env, { logFile });
+      recordPid(n8n);
+      await waitForN8n(n8n, { baseUrl, logFile });
+      processes = [{ role: 'start', name: 'main', child: n8n, url: baseUrl, logFile }];
+    }
+    const webhookOrigins = cluster ? processes.filter((p) => p.role === 'webhook').map((p) => p.url) : [baseUrl];
+    await waitForLanes(lanes, webhookOrigins);
     const apiKey = await ownerAndApiKey(baseUrl);
     timings.start = Date.now() - t;
-    print(`  ✓ n8n ${version} running at ${baseUrl} (pid ${n8n.pid}, ${Object.keys(lanes).length} test webhooks active)`);
+    const shown = processes.map((p) => `${p.name} pid ${p.child.pid}`).join(', ');
+    print(`  ✓ n8n ${version} ${mode === 'queue' ? 'in queue mode ' : ''}at ${baseUrl} (${shown}; ${Object.keys(lanes).length} test webhooks active)`);
 
     const statePath = path.join(runDir, 'state.json');
     const resultsPath = path.join(runDir, 'results.json');
+    const processList = processes.map((p) => ({ name: p.name, role: p.role, pid: p.child.pid, url: p.url, logFile: p.logFile }));
+    const queue = cluster ? { processes: processList, postgres: cluster.postgres } : undefined;
     fs.writeFileSync(
       statePath,
-      JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile, pid: n8n.pid }, null, 2),
+      JSON.stringify({ version, mode, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile, queue, pid: n8n?.pid }, null, 2),
     );
     t = Date.now();
-    const code = await runJest({ E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version }, print);
+    const jestEnv = { E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version, E2E_MODE: mode };
+    const code = await runJest(jestEnv, print);
     timings.scenarios = Date.now() - t;
     let results = { passed: 0, failed: 0 };
     try {
@@ -304,8 +345,8 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     if (code !== 0 && results.failed === 0) results.failed = 1; // jest failed outside any scenario
     return { ...results, timings, total: Date.now() - t0 };
   } finally {
-    await stopProcess(n8n);
-    fs.rmSync(path.join(runDir, 'n8n.pid'), { force: true });
+    await (cluster ? cluster.stop() : stopProcess(n8n));
+    fs.rmSync(pidFile, { force: true });
   }
 }
 
@@ -330,7 +371,9 @@ async function main() {
 
   let tgz;
   let setups;
+  let pgBin;
   try {
+    if (mode === 'queue') ({ pgBin } = await ensureQueueServices({ logFile: path.join(E2E_DIR, 'apt.log') }));
     log('Building and packing n8n-nodes-crypto-webhooks');
     tgz = await buildAndPack(path.join(E2E_DIR, 'pack'), { logFile: path.join(E2E_DIR, 'build.log') });
     setups = await loadSetups();
@@ -348,13 +391,13 @@ async function main() {
     const parallel = !serial && todo.length > 1;
     if (parallel) log(`\nRunning n8n ${todo.join(' and ')} side by side; each prints its block when done (--serial to avoid).`);
     const runOne = async (v, i) => {
-      const runDir = path.join(E2E_DIR, `${runStamp}-n8n-${v}`);
+      const runDir = path.join(E2E_DIR, `${runStamp}-${mode === 'queue' ? 'queue-' : ''}n8n-${v}`);
       const lines = [];
       const print = parallel ? (line) => lines.push(line) : log;
       print(`\n=== n8n ${v} (user folder ${path.relative(REPO_ROOT, runDir)}/)`);
       let result;
       try {
-        const r = await runVersion(v, { inst: insts[v], tgz, setups, runDir, ports: portSets[i], print });
+        const r = await runVersion(v, { inst: insts[v], tgz, setups, runDir, ports: portSets[i], print, pgBin });
         result = { version: v, ...r, runDir };
         if (r.failed === 0 && !keep) removeTree(runDir);
       } catch (err) {
@@ -377,7 +420,7 @@ async function main() {
     passed += r.passed;
     failed += r.failed;
     const t = r.timings
-      ? ` (import ${secs(r.timings.import)}, start ${secs(r.timings.start)}, scenarios ${secs(r.timings.scenarios)})`
+      ? ` (${mode === 'queue' ? `postgres+redis ${secs(r.timings.services)}, ` : ''}import ${secs(r.timings.import)}, start ${secs(r.timings.start)}, scenarios ${secs(r.timings.scenarios)})`
       : '';
     log(`n8n ${r.version}: ${r.passed} passed, ${r.failed} failed${t}${r.error ? ` — ${r.error.split('\n')[0]}` : ''}`);
     if (r.failed > 0 && r.runDir) log(`  kept for inspection: ${path.relative(REPO_ROOT, r.runDir)}/ (n8n.log, state.json)`);

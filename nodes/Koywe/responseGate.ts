@@ -10,6 +10,10 @@
  * `json`, `send`, `write` or `end`) is turned into exactly `true` or `false` (HTTP 200, JSON), and a deadline answers
  * `false` if n8n has written nothing by then. Late writes after the answer are ignored.
  *
+ * In queue mode the same holds on the webhook processor: it runs webhook() (so the gate wraps its response), enqueues
+ * the execution, and writes the last node's answer it gets back from the worker through that same response object;
+ * the deadline runs on the webhook processor (`npm run test:e2e -- --queue` checks true / false / timeout there).
+ *
  * No n8n import: the deadline is injected (the node passes `sleep(ms)` from n8n-workflow), so tests control time.
  */
 import { decisionFrom, type DecisionOutcome } from './userValidation';

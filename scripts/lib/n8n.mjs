@@ -203,14 +203,15 @@ function installExitHook() {
 }
 
 /**
- * Starts `n8n start` in its own process group (so its task runners stop with it) and records its PID.
- * Output goes to `logFile`, and to our stdout too when `echo` is set (`true`, or a line filter function).
+ * Starts `file args…` in its own process group (so its children stop with it) and records it: stopAll(), a signal
+ * or this process exiting stops it. Output goes to `logFile`, and to our stdout too when `echo` is set (`true`, or a
+ * line filter function). `child.exited` resolves with `{ code, signal }`.
  */
-export function startN8n(inst, env, { logFile, echo = false }) {
+export function startTracked(file, args, { cwd, env, logFile, echo = false }) {
   installExitHook();
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(inst.node24.node, [inst.bin, 'start'], {
-    cwd: env.N8N_USER_FOLDER,
+  const child = spawn(file, args, {
+    cwd,
     env,
     detached: true,
     stdio: ['ignore', echo ? 'pipe' : out, echo ? 'pipe' : out],
@@ -238,13 +239,18 @@ export function startN8n(inst, env, { logFile, echo = false }) {
   return child;
 }
 
-/** Stops a process started by startN8n: SIGTERM to its group, SIGKILL after `graceMs`. */
-export async function stopProcess(child, graceMs = 10000) {
+/** Starts `n8n <command>` (`start`, or `webhook` / `worker` in queue mode) with startTracked(). */
+export function startN8n(inst, env, { logFile, echo = false, command = 'start' }) {
+  return startTracked(inst.node24.node, [inst.bin, command], { cwd: env.N8N_USER_FOLDER, env, logFile, echo });
+}
+
+/** Stops a process started by startTracked: `signal` (SIGTERM) to its group, SIGKILL after `graceMs`. */
+export async function stopProcess(child, graceMs = 10000, signal = 'SIGTERM') {
   if (!child || child.exitCode !== null || child.signalCode !== null) {
     if (child) killGroup(child.pid, 'SIGKILL'); // leftover runners of an exited leader
     return;
   }
-  killGroup(child.pid, 'SIGTERM');
+  killGroup(child.pid, signal);
   const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), graceMs);
   await child.exited;
   clearTimeout(timer);
@@ -279,14 +285,14 @@ export function stopAllOnSignals(before = () => {}, exitCode = 130) {
 /** Stops every process this module and runStep() started (used by signal handlers). */
 export async function stopAll() {
   killRunningSteps();
-  await Promise.all([...running].map((c) => stopProcess(c, 5000)));
+  await Promise.all([...running].map((c) => stopProcess(c, 5000, c.stopSignal)));
 }
 
 /**
- * Waits until n8n answers /healthz and has printed "Editor is now accessible" (printed after the active
- * workflows are registered, so production webhooks answer). Fails early if the process exits.
+ * Waits until n8n answers /healthz and has printed `readyLine` ("Editor is now accessible" for `n8n start`: printed
+ * after the active workflows are registered, so production webhooks answer). Fails early if the process exits.
  */
-export async function waitForN8n(child, { baseUrl, logFile, timeoutMs = 120000 }) {
+export async function waitForN8n(child, { baseUrl, logFile, timeoutMs = 120000, readyLine = 'Editor is now accessible' }) {
   const started = Date.now();
   let exited = null;
   child.exited.then((r) => {
@@ -303,7 +309,7 @@ export async function waitForN8n(child, { baseUrl, logFile, timeoutMs = 120000 }
     } catch {
       /* not listening yet */
     }
-    if (healthy && fs.readFileSync(logFile, 'utf8').includes('Editor is now accessible')) return Date.now() - started;
+    if (healthy && fs.readFileSync(logFile, 'utf8').includes(readyLine)) return Date.now() - started;
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; log: ${logFile}\n${tail(logFile)}`);

@@ -11,6 +11,7 @@ import { cryptofuseSignedHeaders, signCryptofuse } from '../../nodes/Cryptofuse/
 import {
 	deliver,
 	e2eSuite,
+	n8nLog,
 	type Lane,
 } from './harness';
 
@@ -114,7 +115,7 @@ describe('cryptofuse', () => {
 		const actual = { ...D, encoding: 'base64' as const };
 		const r = await deliver(run, capture, run.lane('cryptofuse.all'), signed(PAYMENT, actual));
 		expect([r.status, r.executions]).toEqual([401, 0]);
-		const log = readFileSync(run.logFile, 'utf8');
+		const log = n8nLog(run);
 		expect(log).toContain('a signature matches your secret with encoding="base64"');
 		expect(log).not.toContain(secrets.webhookSecret);
 	});
@@ -151,7 +152,7 @@ describe('cryptofuse', () => {
 				confirmations: 2,
 				webhookVersion: '0.9',
 			});
-			expect(readFileSync(run.logFile, 'utf8')).not.toContain(secrets.legacyUrlToken);
+			expect(n8nLog(run)).not.toContain(secrets.legacyUrlToken);
 		});
 
 		it.each([
@@ -188,10 +189,10 @@ describe('cryptofuse', () => {
 			// n8n logs the activation error asynchronously (and retries it): wait for the line.
 			const reason = 'Legacy v0.9 mode accepts unsigned requests, so it needs an IP Allowlist (node option) or a Legacy URL Token (credential)';
 			const deadline = Date.now() + 60_000;
-			while (!readFileSync(run.logFile, 'utf8').includes(reason) && Date.now() < deadline) {
+			while (!n8nLog(run).includes(reason) && Date.now() < deadline) {
 				await new Promise((resolve) => setTimeout(resolve, 500));
 			}
-			expect(readFileSync(run.logFile, 'utf8')).toContain(reason);
+			expect(n8nLog(run)).toContain(reason);
 		});
 	});
 });

@@ -41,9 +41,29 @@ export interface Lane {
 	method: string;
 }
 
+/** One n8n process of a queue-mode run (`npm run test:e2e -- --queue`). */
+export interface QueueProcess {
+	name: string;
+	/** `start` (main), `webhook` (webhook processor) or `worker`. */
+	role: string;
+	pid: number;
+	/** 'http://127.0.0.1:<port>/': a webhook processor's server, a worker's health server, the main's editor. */
+	url: string;
+	logFile: string;
+}
+
+export interface QueueInfo {
+	processes: QueueProcess[];
+	postgres: { host: string; port: number; user: string; database: string };
+}
+
 export interface E2eRun {
 	/** n8n version under test, e.g. '2.41.1'. */
 	version: string;
+	/** 'single' (one `n8n start`) or 'queue' (main + webhook processors + workers; lane URLs go to a balancer). */
+	mode: 'single' | 'queue';
+	/** Queue mode only. */
+	queue?: QueueInfo;
 	/** 'http://127.0.0.1:<port>/' */
 	baseUrl: string;
 	capturePort: number;
@@ -59,6 +79,8 @@ export interface E2eRun {
 
 interface RunState {
 	version: string;
+	mode?: 'single' | 'queue';
+	queue?: QueueInfo;
 	baseUrl: string;
 	capturePort: number;
 	ports: Record<string, number>;
@@ -77,6 +99,7 @@ export function e2eRun(): E2eRun {
 	const state = JSON.parse(readFileSync(statePath, 'utf8')) as RunState;
 	return {
 		...state,
+		mode: state.mode ?? 'single',
 		lane(key: string): Lane {
 			const lane = state.lanes[key];
 			if (!lane) throw new Error(`unknown lane ${key}; known: ${Object.keys(state.lanes).join(', ')}`);
@@ -91,6 +114,15 @@ export function e2eRun(): E2eRun {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Everything n8n logged so far: the one process's log, or in queue mode every process's (main, webhook processors,
+ * workers), since a trigger's webhook() logs on the webhook processor and activation errors on main.
+ */
+export function n8nLog(run: E2eRun): string {
+	const files = run.queue ? run.queue.processes.map((p) => p.logFile) : [run.logFile];
+	return files.map((file) => readFileSync(file, 'utf8')).join('\n');
+}
 
 // ------------------------------------------------------------------------------------------- capture server
 

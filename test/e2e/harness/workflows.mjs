@@ -9,7 +9,8 @@
 //
 // A setup module's default export is `(ctx) => ({ credentials: [...], workflows: [workflow(ctx, …), …] })`, where
 //   ctx.provider        the setup file's prefix ('cryptomus' for cryptomus.setup.mjs); lane keys are `<provider>.<lane>`
-//   ctx.baseUrl         n8n's base URL, 'http://127.0.0.1:<port>/'
+//   ctx.mode            'single' or 'queue' (`--queue`); a setup may return `{}` for a mode it does not serve
+//   ctx.baseUrl         n8n's base URL, 'http://127.0.0.1:<port>/' (queue mode: the load balancer in front of it)
 //   ctx.captureUrl(tag) the capture server URL for a tag
 //   ctx.port(name)      a free loopback port reserved under `name` (for fake provider APIs); scenarios read it back
 //                       with `run.port(name)`
