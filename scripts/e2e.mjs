@@ -13,6 +13,8 @@
 // Options (after `npm run test:e2e --`):  --n8n=2.41.1[,1.123.81]   only these versions (or E2E_N8N_VERSIONS)
 //                                          --keep                     keep .e2e/<run>/ folders even when green
 //                                          --serial                   one version after the other (or E2E_SERIAL=1)
+//                                          --suite=hostile            the hostile/load scenarios instead (test/e2e/hostile/,
+//                                                                     `npm run test:hostile`; see its README section)
 //                                          anything else              passed to jest (e.g. -t dedupe)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -49,14 +51,31 @@ const argv = process.argv.slice(2);
 let versions = (process.env.E2E_N8N_VERSIONS || Object.keys(N8N_VERSIONS).join(',')).split(',');
 let keep = false;
 let serial = process.env.E2E_SERIAL === '1';
+let suite = 'e2e';
 const jestArgs = [];
 for (const a of argv) {
   if (a.startsWith('--n8n=')) versions = a.slice('--n8n='.length).split(',');
   else if (a === '--keep') keep = true;
   else if (a === '--serial') serial = true;
+  else if (a.startsWith('--suite=')) suite = a.slice('--suite='.length);
   else jestArgs.push(a);
 }
 versions = versions.map((v) => v.trim()).filter(Boolean);
+// A suite = which scenario files run (jest.e2e.config.js reads E2E_SUITE) and which extra setup folder is loaded;
+// both suites share the provider setups (test/e2e/*.setup.mjs), so their lanes exist in either.
+const SUITES = { e2e: [], hostile: ['hostile'] };
+if (!SUITES[suite]) {
+  console.error(`Unknown suite ${suite}; known: ${Object.keys(SUITES).join(', ')}`);
+  process.exit(2);
+}
+// Hostile/load traffic queues SQLite queries behind n8n's 2 s database ping; on a busy shared 2-core machine the
+// ping's 5 s timeout then marks the database "not ready" and n8n answers 503 to every webhook for a while (load
+// shedding before any node runs; the scenarios also resend 503s as providers do and count them).
+const SUITE_ENV = { e2e: {}, hostile: { DB_PING_TIMEOUT_MS: '30000' } };
+// The hostile generator is seeded through jest's own --seed (jest.getSeed()); one seed for every version, printed.
+if (suite === 'hostile' && !jestArgs.some((a) => a.startsWith('--seed'))) {
+  jestArgs.push(`--seed=${Math.floor(Math.random() * 2 ** 31)}`);
+}
 for (const v of versions) {
   if (!N8N_VERSIONS[v]) {
     console.error(`Unknown n8n version ${v}; supported: ${Object.keys(N8N_VERSIONS).join(', ')}`);
@@ -123,14 +142,17 @@ function stamp() {
 }
 
 async function loadSetups() {
-  const files = fs
-    .readdirSync(SUITE_DIR)
-    .filter((f) => f.endsWith('.setup.mjs'))
-    .sort();
+  const files = [SUITE_DIR, ...SUITES[suite].map((d) => path.join(SUITE_DIR, d))].flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.setup.mjs'))
+      .sort()
+      .map((f) => path.join(dir, f)),
+  );
   const setups = [];
   for (const f of files) {
-    const mod = await import(pathToFileURL(path.join(SUITE_DIR, f)).href);
-    setups.push({ provider: f.replace(/\.setup\.mjs$/, ''), build: mod.default });
+    const mod = await import(pathToFileURL(f).href);
+    setups.push({ provider: path.basename(f).replace(/\.setup\.mjs$/, ''), build: mod.default });
   }
   if (setups.length === 0) throw new Error(`no test/e2e/*.setup.mjs found`);
   return setups;
@@ -252,7 +274,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     port,
     brokerPort,
     encryptionKey: ENCRYPTION_KEY,
-    extra: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', N8N_LOG_LEVEL: 'info' },
+    extra: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', N8N_LOG_LEVEL: 'info', ...SUITE_ENV[suite] },
   });
   let t = Date.now();
   if (credentials.length) {
@@ -279,7 +301,10 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
       JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile }, null, 2),
     );
     t = Date.now();
-    const code = await runJest({ E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version }, print);
+    const code = await runJest(
+      { E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version, E2E_SUITE: suite },
+      print,
+    );
     timings.scenarios = Date.now() - t;
     let results = { passed: 0, failed: 0 };
     try {
@@ -332,6 +357,8 @@ async function main() {
     // Each version's output is collected and printed as one block when it is done, so lines never interleave.
     const parallel = !serial && todo.length > 1;
     if (parallel) log(`\nRunning n8n ${todo.join(' and ')} side by side; each prints its block when done (--serial to avoid).`);
+    const seed = jestArgs.find((a) => a.startsWith('--seed'));
+    if (seed) log(`Seed ${seed.replace(/^--seed=?/, '')}: reproduce with npm run test:${suite} -- ${seed}`);
     const runOne = async (v, i) => {
       const runDir = path.join(E2E_DIR, `${runStamp}-n8n-${v}`);
       const lines = [];
@@ -355,7 +382,7 @@ async function main() {
     summary.push(...results);
   }
 
-  log('\n=== e2e summary');
+  log(`\n=== ${suite} summary`);
   let passed = 0;
   let failed = 0;
   for (const r of summary) {

@@ -7,7 +7,8 @@ const path = require('node:path');
 module.exports = {
 	rootDir: path.join(__dirname, '..', '..'),
 	roots: ['<rootDir>/test/e2e'],
-	testMatch: ['**/*.e2e.ts'],
+	// `--suite=hostile` (npm run test:hostile) runs test/e2e/hostile/*.hostile.ts instead.
+	testMatch: process.env.E2E_SUITE === 'hostile' ? ['**/hostile/*.hostile.ts'] : ['**/*.e2e.ts'],
 	testEnvironment: 'node',
 	// Transpile only (type-checking is `npm run typecheck`'s job): saves seconds per n8n version.
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/e2e/tsconfig.json' }] },

@@ -1,0 +1,90 @@
+// What the hostile/load scenarios need besides the provider setups' lanes (loaded too, see scripts/e2e.mjs
+// --suite=hostile): one load workflow with a lane per trigger (trigger → Remove Duplicates → capture, the shape the
+// README recommends), n8n's own Webhook node as the baseline for what n8n answers before any node runs, and the
+// Cryptomus action node fed bad parameters, against a hostile fake API (currency picks its misbehaviour).
+import fs from 'node:fs';
+
+import { lane, node, removeDuplicates, trigger, webhookNode, workflow } from '../harness/workflows.mjs';
+import cryptofuseSetup from '../cryptofuse.setup.mjs';
+import cryptomusSetup from '../cryptomus.setup.mjs';
+import crypto2bSetup from '../crypto2b.setup.mjs';
+import koyweSetup from '../koywe.setup.mjs';
+
+const PKG = 'n8n-nodes-crypto-webhooks';
+
+/** The credential of `type` that a provider setup declares (same ids, so nothing is imported twice). */
+function credentialOf(setup, ctx, type) {
+  const found = setup(ctx).credentials.find((c) => c.type === type);
+  if (!found) throw new Error(`no ${type} credential in the provider setups`);
+  return { [type]: found };
+}
+
+/** @param ctx the setup context (see harness/workflows.mjs) */
+export default function hostileSetup(ctx) {
+  const cryptapiKey = fs.readFileSync(new URL('../../fixtures/cryptapi/cryptapi-test-public.pem', import.meta.url), 'utf8');
+  const custom = JSON.parse(fs.readFileSync(new URL('../../fixtures/cryptofuse/e2e-custom-parameters.json', import.meta.url), 'utf8'));
+  const koyweOrders = credentialOf(koyweSetup, ctx, 'koyweApi');
+  const dedupe = (expr) => [removeDuplicates(expr)];
+
+  const load = workflow(ctx, {
+    id: 'e2eHostileLoad01',
+    name: 'E2E hostile: load lanes',
+    lanes: [
+      lane('cryptomus', trigger({ type: `${PKG}.cryptomusTrigger`, credentials: credentialOf(cryptomusSetup, ctx, 'cryptomusApi') }), dedupe()),
+      lane('cryptapi', trigger({ type: `${PKG}.cryptApiTrigger`, parameters: { publicKey: cryptapiKey } }), dedupe()),
+      lane('crypto2b', trigger({ type: `${PKG}.crypto2bTrigger`, credentials: credentialOf(crypto2bSetup, ctx, 'crypto2bApi') }), dedupe()),
+      lane(
+        'cryptofuse',
+        trigger({ type: `${PKG}.cryptofuseTrigger`, parameters: custom, credentials: credentialOf(cryptofuseSetup, ctx, 'cryptofuseApi') }),
+        dedupe(),
+      ),
+      lane('koyweBody', trigger({ type: `${PKG}.koyweTrigger`, credentials: koyweOrders }), dedupe()),
+      lane('koyweHeader', trigger({ type: `${PKG}.koyweTrigger`, parameters: { signatureMode: 'header' }, credentials: koyweOrders }), dedupe()),
+      lane(
+        'koyweValidation',
+        trigger({
+          type: `${PKG}.koyweUserValidationTrigger`,
+          parameters: { decisionField: 'allowed' },
+          credentials: credentialOf(koyweSetup, ctx, 'koyweUserValidationApi'),
+        }),
+        dedupe('={{ $json.email }}'),
+      ),
+    ],
+  });
+
+  const cryptomusApi = {
+    id: 'e2eHostileCmsApi',
+    name: 'Cryptomus (hostile fake API)',
+    type: 'cryptomusApi',
+    data: { ...cryptomusSetup(ctx).credentials[0].data, baseUrl: `http://127.0.0.1:${ctx.port('hostileCryptomusApi')}` },
+  };
+  // Webhook (items in body.items) → Split Out → Cryptomus "send test webhook" with every parameter an expression.
+  const action = (settings) => [
+    node({ type: 'n8n-nodes-base.splitOut', typeVersion: 1, label: 'Items', parameters: { fieldToSplitOut: 'body.items', options: {} } }),
+    node({
+      type: `${PKG}.cryptomus`,
+      label: 'Cryptomus',
+      settings,
+      credentials: { cryptomusApi },
+      parameters: {
+        resource: 'testWebhook',
+        operation: 'payment',
+        urlCallback: '={{ $json.url }}',
+        currency: '={{ $json.currency }}',
+        network: 'tron',
+        status: '={{ $json.status }}',
+        additionalFields: { uuid: '={{ $json.uuid }}' },
+      },
+    }),
+  ];
+  const baseline = workflow(ctx, {
+    id: 'e2eHostileBase01',
+    name: 'E2E hostile: n8n baseline and action node',
+    lanes: [
+      lane('n8nWebhook', webhookNode('e2e-hostile-n8n-webhook')),
+      lane('action', webhookNode('e2e-hostile-action'), action()),
+      lane('actionContinue', webhookNode('e2e-hostile-action-continue'), action({ onError: 'continueRegularOutput' })),
+    ],
+  });
+  return { credentials: [cryptomusApi], workflows: [load, baseline] };
+}
