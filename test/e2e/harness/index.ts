@@ -225,6 +225,28 @@ export async function listExecutions(run: E2eRun, lane: Lane): Promise<ApiExecut
 	return all.filter((e) => e.data?.resultData?.runData?.[lane.startNode] !== undefined);
 }
 
+/**
+ * All executions of a workflow, whatever started them, without their data (cheap for thousands); `status` filters
+ * (e.g. 'success', 'error').
+ */
+export async function countWorkflowExecutions(run: E2eRun, workflowId: string, status?: string): Promise<number> {
+	let count = 0;
+	let cursor: string | undefined;
+	do {
+		const url = new URL('api/v1/executions', run.baseUrl);
+		url.searchParams.set('workflowId', workflowId);
+		url.searchParams.set('limit', '250');
+		if (status) url.searchParams.set('status', status);
+		if (cursor) url.searchParams.set('cursor', cursor);
+		const res = await fetch(url, { headers: { 'X-N8N-API-KEY': run.apiKey }, signal: AbortSignal.timeout(30_000) });
+		if (res.status !== 200) throw new Error(`GET ${url.pathname} answered ${res.status}: ${await res.text()}`);
+		const page = (await res.json()) as { data: unknown[]; nextCursor?: string | null };
+		count += page.data.length;
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return count;
+}
+
 export async function countExecutions(run: E2eRun, lane: Lane): Promise<number> {
 	return (await listExecutions(run, lane)).length;
 }

@@ -16,6 +16,8 @@ export interface LoadOptions<A extends { status: number }> {
 	send: (i: number) => Promise<A>;
 	/** Stop starting new requests after this long (those not started count as `notStarted`). Default 5 min. */
 	deadlineMs?: number;
+	/** Stop starting new requests once this returns true (e.g. a flood that lasts while other traffic flows). */
+	until?: () => boolean;
 	/** Called with every answer (e.g. to check a body); runs inside the timing. */
 	onAnswer?: (i: number, answer: A) => void;
 }
@@ -59,7 +61,7 @@ export async function runLoad<A extends { status: number }>(options: LoadOptions
 	const started = performance.now();
 
 	async function worker(): Promise<void> {
-		while (next < count && Date.now() < deadline) {
+		while (next < count && Date.now() < deadline && !options.until?.()) {
 			const i = next++;
 			sent += 1;
 			const t0 = performance.now();

@@ -262,8 +262,23 @@ const valueChanges: Category[] = [
 	},
 ];
 
+/** A well-formed multipart form: n8n parses it before the node runs, so the node finds the stream consumed. */
+const multipartForm: Category = (_t, r) => {
+	const field = pick(r, ['payload', 'data', 'json', 'body']);
+	return {
+		category: 'body as a multipart form',
+		label: `body as multipart field "${field}"`,
+		contentTypes: false,
+		edit: (req) => {
+			const form = `------hostile\r\nContent-Disposition: form-data; name="${field}"\r\n\r\n${text(req)}\r\n------hostile--\r\n`;
+			return withHeader(withText(req, form), 'content-type', 'multipart/form-data; boundary=----hostile');
+		},
+	};
+};
+
 /** Body edits that break the body itself (invalid for every kind, token targets included). */
 const breakages: Category[] = [
+	multipartForm,
 	(_t, r) => {
 		const cut = int(r, 400);
 		return { category: 'body truncated', label: `body truncated to ${cut} bytes`, edit: (req) => ({ ...req, body: (req.body ?? Buffer.alloc(0)).subarray(0, Math.min(cut, (req.body?.length ?? 1) - 1)) }) };

@@ -48,6 +48,8 @@ export interface Target {
 	name: string;
 	/** Lane of the provider setups that the reject scenarios attack. */
 	lane: string;
+	/** Lane of ./hostile.setup.mjs (trigger → Remove Duplicates → capture) that the load scenarios fill. */
+	loadLane: string;
 	kind: SignedKind;
 	/** Methods n8n registered for this lane. */
 	methods: string[];
@@ -134,6 +136,7 @@ const path = (url: string) => new URL(url).pathname;
 export const TARGETS: Target[] = [
 	{
 		name: 'Cryptomus',
+		loadLane: 'hostile.cryptomus',
 		encoding: 'hex',
 		lane: 'cryptomus.all',
 		kind: 'value',
@@ -149,6 +152,7 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'CryptAPI',
+		loadLane: 'hostile.cryptapi',
 		encoding: 'base64',
 		lane: 'cryptapi.all',
 		kind: 'raw',
@@ -171,6 +175,7 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'Crypto2B',
+		loadLane: 'hostile.crypto2b',
 		encoding: 'base64',
 		lane: 'crypto2b.all',
 		kind: 'raw',
@@ -193,6 +198,7 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'Cryptofuse',
+		loadLane: 'hostile.cryptofuse',
 		encoding: 'base64',
 		lane: 'cryptofuse.custom',
 		kind: 'raw',
@@ -215,6 +221,7 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'Koywe (body signature)',
+		loadLane: 'hostile.koyweBody',
 		encoding: 'hex',
 		lane: 'koywe.body',
 		kind: 'value',
@@ -230,6 +237,7 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'Koywe (header signature)',
+		loadLane: 'hostile.koyweHeader',
 		encoding: 'hex',
 		lane: 'koywe.header',
 		kind: 'raw',
@@ -244,6 +252,7 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'Koywe user validation',
+		loadLane: 'hostile.koyweValidation',
 		encoding: 'token',
 		lane: 'koywe.validate',
 		kind: 'token',
