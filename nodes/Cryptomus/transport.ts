@@ -1,6 +1,9 @@
 /** HTTP plumbing for the Cryptomus action node: signed POSTs and Cryptomus error envelopes → NodeApiError. */
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
+/** How long a Cryptomus API call may take: its calls answer in well under a second, a hung one fails the item. */
+export const CRYPTOMUS_TIMEOUT_MS = 10_000;
+
 interface CryptomusEnvelope {
 	state?: number;
 	result?: unknown;
@@ -19,15 +22,25 @@ export function describeCryptomusError(envelope: CryptomusEnvelope): string {
 	return typeof envelope.message === 'string' && envelope.message !== '' ? envelope.message : 'unknown error';
 }
 
-function parseEnvelope(body: unknown): CryptomusEnvelope {
+/** The JSON envelope, or `undefined` when the body is not a JSON object (an HTML error page, a proxy's text). */
+function parseEnvelope(body: unknown): CryptomusEnvelope | undefined {
+	let value = body;
 	if (typeof body === 'string') {
 		try {
-			return JSON.parse(body) as CryptomusEnvelope;
+			value = JSON.parse(body) as unknown;
 		} catch {
-			return { message: body.slice(0, 200) };
+			return undefined;
 		}
 	}
-	return (body ?? {}) as CryptomusEnvelope;
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as CryptomusEnvelope) : undefined;
+}
+
+/** axios (n8n's request helper) reports a timeout as ECONNABORTED / ETIMEDOUT, sometimes wrapped in `cause`. */
+function isTimeout(error: unknown): boolean {
+	const e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+	if (!e || typeof e !== 'object') return false;
+	if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || /\btimeout\b|timed out/i.test(String(e.message ?? ''))) return true;
+	return e.cause !== undefined && e.cause !== error && isTimeout(e.cause);
 }
 
 /**
@@ -43,15 +56,34 @@ export async function cryptomusRequest(
 ): Promise<unknown> {
 	const credentials = await this.getCredentials('cryptomusApi', itemIndex);
 	const baseUrl = String(credentials.baseUrl || 'https://api.cryptomus.com').replace(/\/+$/, '');
-	const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'cryptomusApi', {
-		method: 'POST',
-		url: `${baseUrl}${path}`,
-		body,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as { statusCode: number; body: unknown };
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, 'cryptomusApi', {
+			method: 'POST',
+			url: `${baseUrl}${path}`,
+			body,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: CRYPTOMUS_TIMEOUT_MS,
+		})) as { statusCode: number; body: unknown };
+	} catch (error) {
+		if (!isTimeout(error)) throw error;
+		throw new NodeApiError(this.getNode(), { message: 'timeout' } as JsonObject, {
+			message: `Cryptomus did not answer within ${CRYPTOMUS_TIMEOUT_MS / 1000} s`,
+			description: `POST ${path} was abandoned; nothing is known about its outcome. Retry later.`,
+			itemIndex,
+		});
+	}
 
 	const envelope = parseEnvelope(response.body);
+	if (!envelope) {
+		throw new NodeApiError(this.getNode(), { statusCode: response.statusCode } as JsonObject, {
+			message: `Cryptomus answered HTTP ${response.statusCode} with a body that is not JSON`,
+			description: `From ${path}; an outage page or a proxy error, not a Cryptomus API answer.`,
+			httpCode: String(response.statusCode),
+			itemIndex,
+		});
+	}
 	if (response.statusCode >= 400 || envelope.state !== 0) {
 		const detail = describeCryptomusError(envelope);
 		throw new NodeApiError(this.getNode(), envelope as JsonObject, {
