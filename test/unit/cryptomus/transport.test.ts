@@ -3,41 +3,18 @@
  * a body that is not JSON, an API that never answers. Each must end in a clear error naming what happened (or an
  * error item with Continue On Fail), never a crash or an execution that hangs forever.
  */
-import { createServer, type Server } from 'node:http';
-
 import { CryptomusApi } from '../../../credentials/CryptomusApi.credentials';
 import { Cryptomus } from '../../../nodes/Cryptomus/Cryptomus.node';
 import { CRYPTOMUS_TIMEOUT_MS } from '../../../nodes/Cryptomus/transport';
 import { cryptomusTestCredentials as keys } from '../../helpers/cryptomusFixtures';
 import { runExecute } from '../../helpers/executeContext';
+import { startMisbehavingCryptomus, type MisbehavingCryptomus } from '../../fake-cryptomus/misbehaving';
 
-/** currency → misbehaviour; anything else answers success. */
-const BEHAVIOUR: Record<string, (res: import('node:http').ServerResponse) => void> = {
-	E500HTML: (res) => res.writeHead(500, { 'content-type': 'text/html' }).end('<html><body>Internal Server Error</body></html>'),
-	E500JSON: (res) => res.writeHead(500, { 'content-type': 'application/json' }).end('{"state":1,"message":"Server Error"}'),
-	NOTJSON: (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>'),
-	HANG: () => undefined,
-};
-
-let server: Server;
-let baseUrl: string;
+let fake: MisbehavingCryptomus;
 beforeAll(async () => {
-	server = createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			const { currency } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { currency: string };
-			(BEHAVIOUR[currency] ?? ((r) => r.writeHead(200, { 'content-type': 'application/json' }).end('{"state":0,"result":[]}')))(res);
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const address = server.address();
-	baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	fake = await startMisbehavingCryptomus();
 });
-afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(async () => await fake.close());
 
 const item = (currency: string) => ({
 	resource: 'testWebhook',
@@ -53,7 +30,7 @@ const run = (currencies: string[], continueOnFail = false) =>
 		nodeType: 'n8n-nodes-crypto-webhooks.cryptomus',
 		items: currencies.map(item),
 		credentialType: new CryptomusApi(),
-		credentials: { ...keys, baseUrl },
+		credentials: { ...keys, baseUrl: fake.baseUrl },
 		continueOnFail,
 		timeoutCapMs: 300,
 	});
@@ -89,5 +66,6 @@ describe('Cryptomus action node against a misbehaving API', () => {
 		expect(output[0].map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(String(output[0][3].json.error)).toContain('did not answer within');
 		expect(sent).toHaveLength(5);
+		expect(fake.calls.slice(-5)).toEqual(['USDT', 'E500HTML', 'NOTJSON', 'HANG', 'TRX']);
 	});
 });
