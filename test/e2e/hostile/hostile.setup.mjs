@@ -1,7 +1,7 @@
-// What the hostile/load scenarios need besides the provider setups' lanes (loaded too, see scripts/e2e.mjs
-// --suite=hostile): one load workflow with a lane per trigger (trigger → Remove Duplicates → capture, the shape the
-// README recommends), n8n's own Webhook node as the baseline for what n8n answers before any node runs, and the
-// Cryptomus action node fed bad parameters, against a hostile fake API (currency picks its misbehaviour).
+// What the hostile/load scenarios (`npm run test:hostile`, scripts/e2e.mjs --suite=hostile) need inside n8n: the
+// seven triggers twice — plain lanes to attack, and load lanes (trigger → Remove Duplicates → capture, the shape the
+// README recommends) — with the provider setups' credentials; n8n's own Webhook node as the baseline for what n8n
+// answers before any node runs; and the Cryptomus action node fed bad parameters, against a misbehaving fake API.
 import fs from 'node:fs';
 
 import { lane, node, removeDuplicates, trigger, webhookNode, workflow } from '../harness/workflows.mjs';
@@ -24,32 +24,31 @@ export default function hostileSetup(ctx) {
   const cryptapiKey = fs.readFileSync(new URL('../../fixtures/cryptapi/cryptapi-test-public.pem', import.meta.url), 'utf8');
   const custom = JSON.parse(fs.readFileSync(new URL('../../fixtures/cryptofuse/e2e-custom-parameters.json', import.meta.url), 'utf8'));
   const koyweOrders = credentialOf(koyweSetup, ctx, 'koyweApi');
-  const dedupe = (expr) => [removeDuplicates(expr)];
 
+  // The seven triggers: [lane name, start node, Remove Duplicates value for the load lanes].
+  const triggers = [
+    ['cryptomus', trigger({ type: `${PKG}.cryptomusTrigger`, credentials: credentialOf(cryptomusSetup, ctx, 'cryptomusApi') })],
+    ['cryptapi', trigger({ type: `${PKG}.cryptApiTrigger`, parameters: { publicKey: cryptapiKey } })],
+    ['crypto2b', trigger({ type: `${PKG}.crypto2bTrigger`, credentials: credentialOf(crypto2bSetup, ctx, 'crypto2bApi') })],
+    ['cryptofuse', trigger({ type: `${PKG}.cryptofuseTrigger`, parameters: custom, credentials: credentialOf(cryptofuseSetup, ctx, 'cryptofuseApi') })],
+    ['koyweBody', trigger({ type: `${PKG}.koyweTrigger`, credentials: koyweOrders })],
+    ['koyweHeader', trigger({ type: `${PKG}.koyweTrigger`, parameters: { signatureMode: 'header' }, credentials: koyweOrders })],
+    [
+      'koyweValidation',
+      trigger({
+        type: `${PKG}.koyweUserValidationTrigger`,
+        parameters: { decisionField: 'allowed' },
+        credentials: credentialOf(koyweSetup, ctx, 'koyweUserValidationApi'),
+      }),
+      '={{ $json.email }}',
+    ],
+  ];
+  // Bad requests go to plain lanes (trigger → capture, nothing may arrive), load to lanes with Remove Duplicates.
+  const rejects = workflow(ctx, { id: 'e2eHostileRejct1', name: 'E2E hostile: attacked triggers', lanes: triggers.map(([name, start]) => lane(name, start)) });
   const load = workflow(ctx, {
     id: 'e2eHostileLoad01',
     name: 'E2E hostile: load lanes',
-    lanes: [
-      lane('cryptomus', trigger({ type: `${PKG}.cryptomusTrigger`, credentials: credentialOf(cryptomusSetup, ctx, 'cryptomusApi') }), dedupe()),
-      lane('cryptapi', trigger({ type: `${PKG}.cryptApiTrigger`, parameters: { publicKey: cryptapiKey } }), dedupe()),
-      lane('crypto2b', trigger({ type: `${PKG}.crypto2bTrigger`, credentials: credentialOf(crypto2bSetup, ctx, 'crypto2bApi') }), dedupe()),
-      lane(
-        'cryptofuse',
-        trigger({ type: `${PKG}.cryptofuseTrigger`, parameters: custom, credentials: credentialOf(cryptofuseSetup, ctx, 'cryptofuseApi') }),
-        dedupe(),
-      ),
-      lane('koyweBody', trigger({ type: `${PKG}.koyweTrigger`, credentials: koyweOrders }), dedupe()),
-      lane('koyweHeader', trigger({ type: `${PKG}.koyweTrigger`, parameters: { signatureMode: 'header' }, credentials: koyweOrders }), dedupe()),
-      lane(
-        'koyweValidation',
-        trigger({
-          type: `${PKG}.koyweUserValidationTrigger`,
-          parameters: { decisionField: 'allowed' },
-          credentials: credentialOf(koyweSetup, ctx, 'koyweUserValidationApi'),
-        }),
-        dedupe('={{ $json.email }}'),
-      ),
-    ],
+    lanes: triggers.map(([name, start, dedupeValue]) => lane(`load-${name}`, start, [removeDuplicates(dedupeValue)])),
   });
 
   const cryptomusApi = {
@@ -86,5 +85,5 @@ export default function hostileSetup(ctx) {
       lane('actionContinue', webhookNode('e2e-hostile-action-continue'), action({ onError: 'continueRegularOutput' })),
     ],
   });
-  return { credentials: [cryptomusApi], workflows: [load, baseline] };
+  return { credentials: [cryptomusApi], workflows: [rejects, load, baseline] };
 }

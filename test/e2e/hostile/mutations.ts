@@ -216,12 +216,14 @@ const valueChanges: Category[] = [
 			edit: (req) => {
 				const s = text(req);
 				const obj = JSON.parse(s) as Record<string, unknown>;
-				const entries = Object.entries(obj);
+				// the signature member of a value-signed body is not part of what is signed: never swap that one
+				const entries = Object.entries(obj).filter(([k]) => k !== 'sign' && k !== 'signature');
+				const signature = Object.entries(obj).filter(([k]) => k === 'sign' || k === 'signature');
 				const a = i % entries.length;
 				const b = (i + j) % entries.length;
-				if (a === b) return withText(req, JSON.stringify(Object.fromEntries(entries.reverse())));
-				[entries[a], entries[b]] = [entries[b], entries[a]];
-				return withText(req, JSON.stringify(Object.fromEntries(entries)));
+				if (a === b) entries.reverse();
+				else [entries[a], entries[b]] = [entries[b], entries[a]];
+				return withText(req, JSON.stringify(Object.fromEntries([...entries, ...signature])));
 			},
 		};
 	},

@@ -1,8 +1,7 @@
 /**
  * The seven triggers as the hostile and load scenarios see them: how to build a valid callback for a fresh id
  * (signed with the package's own `sign…()` helpers and the e2e test keys), and where its proof of origin sits, so
- * the generator (./mutations.ts) can break exactly one thing. Lanes come from the provider setups
- * (test/e2e/<provider>.setup.mjs) for the reject scenarios and from ./load.setup.mjs for the load lanes.
+ * the generator (./mutations.ts) can break exactly one thing. Lanes and credentials: ./hostile.setup.mjs.
  */
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -46,7 +45,7 @@ export interface BuildOptions {
 
 export interface Target {
 	name: string;
-	/** Lane of the provider setups that the reject scenarios attack. */
+	/** Lane (trigger → capture, ./hostile.setup.mjs) that the reject scenarios attack. */
 	lane: string;
 	/** Lane of ./hostile.setup.mjs (trigger → Remove Duplicates → capture) that the load scenarios fill. */
 	loadLane: string;
@@ -136,9 +135,9 @@ const path = (url: string) => new URL(url).pathname;
 export const TARGETS: Target[] = [
 	{
 		name: 'Cryptomus',
-		loadLane: 'hostile.cryptomus',
+		loadLane: 'hostile.load-cryptomus',
 		encoding: 'hex',
-		lane: 'cryptomus.all',
+		lane: 'hostile.cryptomus',
 		kind: 'value',
 		methods: ['POST'],
 		signatureHeader: '',
@@ -152,9 +151,9 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'CryptAPI',
-		loadLane: 'hostile.cryptapi',
+		loadLane: 'hostile.load-cryptapi',
 		encoding: 'base64',
-		lane: 'cryptapi.all',
+		lane: 'hostile.cryptapi',
 		kind: 'raw',
 		methods: ['GET', 'POST'],
 		signatureHeader: 'x-ca-signature',
@@ -175,9 +174,9 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'Crypto2B',
-		loadLane: 'hostile.crypto2b',
+		loadLane: 'hostile.load-crypto2b',
 		encoding: 'base64',
-		lane: 'crypto2b.all',
+		lane: 'hostile.crypto2b',
 		kind: 'raw',
 		methods: ['POST'],
 		signatureHeader: 'x-processing-signature',
@@ -198,9 +197,9 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'Cryptofuse',
-		loadLane: 'hostile.cryptofuse',
+		loadLane: 'hostile.load-cryptofuse',
 		encoding: 'base64',
-		lane: 'cryptofuse.custom',
+		lane: 'hostile.cryptofuse',
 		kind: 'raw',
 		methods: ['POST'],
 		signatureHeader: CRYPTOFUSE_CUSTOM.signatureHeader.toLowerCase(),
@@ -221,9 +220,9 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'Koywe (body signature)',
-		loadLane: 'hostile.koyweBody',
+		loadLane: 'hostile.load-koyweBody',
 		encoding: 'hex',
-		lane: 'koywe.body',
+		lane: 'hostile.koyweBody',
 		kind: 'value',
 		methods: ['POST'],
 		signatureHeader: '',
@@ -237,9 +236,9 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'Koywe (header signature)',
-		loadLane: 'hostile.koyweHeader',
+		loadLane: 'hostile.load-koyweHeader',
 		encoding: 'hex',
-		lane: 'koywe.header',
+		lane: 'hostile.koyweHeader',
 		kind: 'raw',
 		methods: ['POST'],
 		signatureHeader: 'koywe-signature',
@@ -252,9 +251,9 @@ export const TARGETS: Target[] = [
 	},
 	{
 		name: 'Koywe user validation',
-		loadLane: 'hostile.koyweValidation',
+		loadLane: 'hostile.load-koyweValidation',
 		encoding: 'token',
-		lane: 'koywe.validate',
+		lane: 'hostile.koyweValidation',
 		kind: 'token',
 		methods: ['POST'],
 		signatureHeader: 'authorization',
