@@ -12,25 +12,27 @@ import koyweSetup from '../koywe.setup.mjs';
 
 const PKG = 'n8n-nodes-crypto-webhooks';
 
-/** The credential of `type` that a provider setup declares (same ids, so nothing is imported twice). */
-function credentialOf(setup, ctx, type) {
+/** The credential of `type` that a provider setup declares, as a node's `credentials`; `used` collects it for import. */
+function credentialOf(setup, ctx, type, used) {
   const found = setup(ctx).credentials.find((c) => c.type === type);
   if (!found) throw new Error(`no ${type} credential in the provider setups`);
+  if (!used.includes(found)) used.push(found);
   return { [type]: found };
 }
 
 /** @param ctx the setup context (see harness/workflows.mjs) */
 export default function hostileSetup(ctx) {
+  const used = [];
   const cryptapiKey = fs.readFileSync(new URL('../../fixtures/cryptapi/cryptapi-test-public.pem', import.meta.url), 'utf8');
   const custom = JSON.parse(fs.readFileSync(new URL('../../fixtures/cryptofuse/e2e-custom-parameters.json', import.meta.url), 'utf8'));
-  const koyweOrders = credentialOf(koyweSetup, ctx, 'koyweApi');
+  const koyweOrders = credentialOf(koyweSetup, ctx, 'koyweApi', used);
 
   // The seven triggers: [lane name, start node, Remove Duplicates value for the load lanes].
   const triggers = [
-    ['cryptomus', trigger({ type: `${PKG}.cryptomusTrigger`, credentials: credentialOf(cryptomusSetup, ctx, 'cryptomusApi') })],
+    ['cryptomus', trigger({ type: `${PKG}.cryptomusTrigger`, credentials: credentialOf(cryptomusSetup, ctx, 'cryptomusApi', used) })],
     ['cryptapi', trigger({ type: `${PKG}.cryptApiTrigger`, parameters: { publicKey: cryptapiKey } })],
-    ['crypto2b', trigger({ type: `${PKG}.crypto2bTrigger`, credentials: credentialOf(crypto2bSetup, ctx, 'crypto2bApi') })],
-    ['cryptofuse', trigger({ type: `${PKG}.cryptofuseTrigger`, parameters: custom, credentials: credentialOf(cryptofuseSetup, ctx, 'cryptofuseApi') })],
+    ['crypto2b', trigger({ type: `${PKG}.crypto2bTrigger`, credentials: credentialOf(crypto2bSetup, ctx, 'crypto2bApi', used) })],
+    ['cryptofuse', trigger({ type: `${PKG}.cryptofuseTrigger`, parameters: custom, credentials: credentialOf(cryptofuseSetup, ctx, 'cryptofuseApi', used) })],
     ['koyweBody', trigger({ type: `${PKG}.koyweTrigger`, credentials: koyweOrders })],
     ['koyweHeader', trigger({ type: `${PKG}.koyweTrigger`, parameters: { signatureMode: 'header' }, credentials: koyweOrders })],
     [
@@ -38,7 +40,7 @@ export default function hostileSetup(ctx) {
       trigger({
         type: `${PKG}.koyweUserValidationTrigger`,
         parameters: { decisionField: 'allowed' },
-        credentials: credentialOf(koyweSetup, ctx, 'koyweUserValidationApi'),
+        credentials: credentialOf(koyweSetup, ctx, 'koyweUserValidationApi', used),
       }),
       '={{ $json.email }}',
     ],
@@ -85,5 +87,5 @@ export default function hostileSetup(ctx) {
       lane('actionContinue', webhookNode('e2e-hostile-action-continue'), action({ onError: 'continueRegularOutput' })),
     ],
   });
-  return { credentials: [cryptomusApi], workflows: [rejects, load, baseline] };
+  return { credentials: [...used, cryptomusApi], workflows: [rejects, load, baseline] };
 }
