@@ -71,7 +71,10 @@ if (SUITES[suite] === undefined) {
 // Hostile/load traffic queues SQLite queries behind n8n's 2 s database ping; on a busy shared 2-core machine the
 // ping's 5 s timeout then marks the database "not ready" and n8n answers 503 to every webhook for a while (load
 // shedding before any node runs; the scenarios also resend 503s as providers do and count them).
-const SUITE_ENV = { e2e: {}, hostile: { DB_PING_TIMEOUT_MS: '30000' } };
+// N8N_CONCURRENCY_PRODUCTION_LIMIT=1: what the README asks of a workflow that relies on Remove Duplicates under
+// concurrent callbacks (n8n's processed-data store races: "UNIQUE constraint failed: processed_data…" errors and
+// lost entries with parallel executions); webhooks are still answered at once, executions run one at a time.
+const SUITE_ENV = { e2e: {}, hostile: { DB_PING_TIMEOUT_MS: '30000', N8N_CONCURRENCY_PRODUCTION_LIMIT: '1' } };
 // The hostile generator is seeded through jest's own --seed (jest.getSeed()); one seed for every version, printed.
 if (suite === 'hostile' && !jestArgs.some((a) => a.startsWith('--seed'))) {
   jestArgs.push(`--seed=${Math.floor(Math.random() * 2 ** 31)}`);

@@ -26,7 +26,17 @@ export interface RawAnswer {
 export const rawAgent = (sockets: number): Agent => new Agent({ keepAlive: true, maxSockets: sockets });
 
 /** One request to a loopback URL; rejects on a network error or after `timeoutMs`. */
-export function sendRaw(url: string, req: RawRequest, agent?: Agent, timeoutMs = 30_000): Promise<RawAnswer> {
+export async function sendRaw(url: string, req: RawRequest, agent?: Agent, timeoutMs = 30_000): Promise<RawAnswer> {
+	try {
+		return await sendOnce(url, req, agent, timeoutMs);
+	} catch (error) {
+		// A kept-alive socket the server closed just as it was reused: the request never reached it (Node's advice).
+		if ((error as { reusedSocket?: boolean }).reusedSocket) return await sendOnce(url, req, agent, timeoutMs);
+		throw error;
+	}
+}
+
+function sendOnce(url: string, req: RawRequest, agent: Agent | undefined, timeoutMs: number): Promise<RawAnswer> {
 	const target = new URL(url);
 	if (!['127.0.0.1', 'localhost'].includes(target.hostname)) throw new Error(`loopback only, not ${target.hostname}`);
 	const body = req.body ?? Buffer.alloc(0);
@@ -56,7 +66,9 @@ export function sendRaw(url: string, req: RawRequest, agent?: Agent, timeoutMs =
 			},
 		);
 		r.on('timeout', () => r.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-		r.on('error', reject);
+		r.on('error', (error: NodeJS.ErrnoException) =>
+			reject(Object.assign(error, { reusedSocket: r.reusedSocket && error.code === 'ECONNRESET' })),
+		);
 		r.end(body);
 	});
 }

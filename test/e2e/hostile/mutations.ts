@@ -206,6 +206,24 @@ const reencodings: Category[] = [
 	() => ({ category: 'body BOM', label: 'UTF-8 BOM before the body', edit: (req) => ({ ...req, body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), req.body ?? Buffer.alloc(0)]) }) }),
 ];
 
+/**
+ * Swaps members i and i+j (mod count) of the first object, depth-first, with at least two members other than a
+ * value-signed body's signature (`sign`/`signature` is not part of what is signed, so moving it changes nothing);
+ * `reverse` reverses them instead.
+ */
+function swapMembers(value: unknown, i: number, j: number, reverse = false): unknown {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+	const all = Object.entries(value as Record<string, unknown>);
+	const signature = all.filter(([k]) => k === 'sign' || k === 'signature');
+	const entries = all.filter(([k]) => k !== 'sign' && k !== 'signature');
+	if (entries.length < 2) return Object.fromEntries(all.map(([k, v]) => [k, swapMembers(v, i, j, reverse)]));
+	const a = i % entries.length;
+	const b = (i + j) % entries.length;
+	if (reverse || a === b) entries.reverse();
+	else [entries[a], entries[b]] = [entries[b], entries[a]];
+	return Object.fromEntries([...entries, ...signature]);
+}
+
 /** Body edits that change the value (invalid for raw- and value-signed targets). */
 const valueChanges: Category[] = [
 	(_t, r) => {
@@ -215,15 +233,8 @@ const valueChanges: Category[] = [
 			label: `members ${i} and ${i + j} swapped`,
 			edit: (req) => {
 				const s = text(req);
-				const obj = JSON.parse(s) as Record<string, unknown>;
-				// the signature member of a value-signed body is not part of what is signed: never swap that one
-				const entries = Object.entries(obj).filter(([k]) => k !== 'sign' && k !== 'signature');
-				const signature = Object.entries(obj).filter(([k]) => k === 'sign' || k === 'signature');
-				const a = i % entries.length;
-				const b = (i + j) % entries.length;
-				if (a === b) entries.reverse();
-				else [entries[a], entries[b]] = [entries[b], entries[a]];
-				return withText(req, JSON.stringify(Object.fromEntries([...entries, ...signature])));
+				const swapped = JSON.stringify(swapMembers(JSON.parse(s), i, j));
+				return withText(req, swapped === s ? JSON.stringify(swapMembers(JSON.parse(s), 0, 1, true)) : swapped);
 			},
 		};
 	},
