@@ -72,8 +72,8 @@ describe(`load (${TOTAL} callbacks over ${TARGETS.length} triggers, concurrency 
 		const before = await countWorkflowExecutions(run, WORKFLOW);
 		const r = await runLoad({ count: TOTAL, concurrency: CONCURRENCY, send: (i) => sendValid('L', i, agent) });
 		print(`first pass: ${describeLoad(r)}${resent.count ? ` · ${resent.count} resent after 503` : ''}${staleLine()}`);
-		await waitForItems(perLane(TOTAL), 180_000);
-		executionsSoFar = await waitForExecutions(before + TOTAL, 120_000);
+		await waitForItems(perLane(TOTAL), 60_000 + TOTAL * 300);
+		executionsSoFar = await waitForExecutions(before + TOTAL, 60_000 + TOTAL * 300);
 		const items = TARGETS.flatMap((t) => capture.items(t.loadLane));
 		print(`downstream: ${TARGETS.map((t) => `${t.name} ${capture.count(t.loadLane)}`).join(', ')} · executions ${executionsSoFar - before}`);
 		expect([twoXx(r), r.errors]).toEqual([TOTAL, 0]);
@@ -91,7 +91,7 @@ describe(`load (${TOTAL} callbacks over ${TARGETS.length} triggers, concurrency 
 		burst.destroy();
 		print(`replays: ${describeLoad(again)}${staleLine()}`);
 		print(`racing duplicates: ${describeLoad(racing)}`);
-		const executions = await waitForExecutions(executionsSoFar + TOTAL + DUPLICATES, 180_000);
+		const executions = await waitForExecutions(executionsSoFar + TOTAL + DUPLICATES, 60_000 + (TOTAL + DUPLICATES) * 300);
 		await new Promise((r) => setTimeout(r, 2000)); // anything Remove Duplicates wrongly let through arrives by now
 		print(`downstream: ${itemsNow()} items · executions ${executions} (+${executions - executionsSoFar})`);
 		expect([twoXx(again), twoXx(racing), again.errors + racing.errors]).toEqual([TOTAL, DUPLICATES, 0]);
@@ -130,9 +130,9 @@ describe(`load (${TOTAL} callbacks over ${TARGETS.length} triggers, concurrency 
 		print(`forged flood: ${rejected} rejected (${describeLoad(flood).replace(/^\d+ sent: /, '')}) · ${(rejected / floodSeconds).toFixed(0)} rejections/s`);
 		const rise = ((busy.p99 - quiet.p99) / quiet.p99) * 100;
 		print(`valid p99 ${quiet.p99.toFixed(1)} → ${busy.p99.toFixed(1)} ms under the flood (${rise >= 0 ? '+' : ''}${rise.toFixed(0)} %; target < 10 %, not asserted)`);
-		await waitForItems(perLane(FLOOD_VALID), 120_000); // the Q series
+		await waitForItems(perLane(FLOOD_VALID), 60_000 + FLOOD_VALID * 300); // the Q series
 		const expectedItems = TOTAL + 2 * FLOOD_VALID;
-		const executions = await waitForExecutions(executionsSoFar + 2 * FLOOD_VALID, 120_000);
+		const executions = await waitForExecutions(executionsSoFar + 2 * FLOOD_VALID, 60_000 + FLOOD_VALID * 600);
 		await new Promise((r) => setTimeout(r, 2000));
 		print(`downstream: ${itemsNow()} items (expected ${expectedItems}) · executions +${executions - executionsSoFar} (expected ${2 * FLOOD_VALID})`);
 		expect([twoXx(quiet), twoXx(busy), quiet.errors + busy.errors]).toEqual([FLOOD_VALID, FLOOD_VALID, 0]);
