@@ -67,7 +67,9 @@ export async function cryptomusRequest(
 			timeout: CRYPTOMUS_TIMEOUT_MS,
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
-		if (!isTimeout(error)) throw error;
+		if (!isTimeout(error)) {
+			throw error instanceof NodeApiError ? error : new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+		}
 		throw new NodeApiError(this.getNode(), { message: 'timeout' } as JsonObject, {
 			message: `Cryptomus did not answer within ${CRYPTOMUS_TIMEOUT_MS / 1000} s`,
 			description: `POST ${path} was abandoned; nothing is known about its outcome. Retry later.`,

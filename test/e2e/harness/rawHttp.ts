@@ -27,13 +27,10 @@ export const rawAgent = (sockets: number): Agent => new Agent({ keepAlive: true,
 
 /** One request to a loopback URL; rejects on a network error or after `timeoutMs`. */
 export async function sendRaw(url: string, req: RawRequest, agent?: Agent, timeoutMs = 30_000): Promise<RawAnswer> {
-	try {
-		return await sendOnce(url, req, agent, timeoutMs);
-	} catch (error) {
-		// A kept-alive socket the server closed just as it was reused: the request never reached it (Node's advice).
-		if ((error as { reusedSocket?: boolean }).reusedSocket) return await sendOnce(url, req, agent, timeoutMs);
-		throw error;
-	}
+	// A kept-alive socket the server closed just as it was reused: the request never reached it (Node's advice).
+	return await sendOnce(url, req, agent, timeoutMs).catch(async (error: Error & { reusedSocket?: boolean }) =>
+		error.reusedSocket ? await sendOnce(url, req, agent, timeoutMs) : Promise.reject(error),
+	);
 }
 
 function sendOnce(url: string, req: RawRequest, agent: Agent | undefined, timeoutMs: number): Promise<RawAnswer> {
