@@ -132,23 +132,39 @@ const validationJson = (n: string) => `{"email":"${n}@example.com","note":"${NOT
 
 const path = (url: string) => new URL(url).pathname;
 
-export const TARGETS: Target[] = [
-	{
-		name: 'Cryptomus',
-		loadLane: 'hostile.load-cryptomus',
+/**
+ * A target whose signature is a member of the JSON body over the body's value (Cryptomus `sign`, Koywe `signature`):
+ * `signedBody(json, otherKey)` is the provider's signer, returning the body with the member appended.
+ */
+function valueSigned(
+	name: string,
+	laneName: string,
+	member: string,
+	json: (nonce: string) => string,
+	signedBody: (json: string, otherKey: boolean) => string,
+): Target {
+	const pattern = new RegExp(`"${member}":"([0-9a-f]+)"`);
+	return {
+		name,
+		lane: `hostile.${laneName}`,
+		loadLane: `hostile.load-${laneName}`,
 		encoding: 'hex',
-		lane: 'hostile.cryptomus',
 		kind: 'value',
 		methods: ['POST'],
 		signatureHeader: '',
 		requiredHeaders: [],
 		signsUrl: false,
 		build(_url, o) {
-			const signed = signCryptomusWebhookBody(cryptomusJson(o.signNonce ?? o.nonce), o.otherKey ? OTHER : cryptomusKeys.paymentApiKey);
-			const sign = /"sign":"([0-9a-f]+)"/.exec(signed)?.[1] ?? '';
-			return { method: 'POST', headers: [JSON_TYPE], body: body(`${cryptomusJson(o.nonce).slice(0, -1)},"sign":"${sign}"}`) };
+			const sig = pattern.exec(signedBody(json(o.signNonce ?? o.nonce), o.otherKey === true))?.[1] ?? '';
+			return { method: 'POST', headers: [JSON_TYPE], body: body(`${json(o.nonce).slice(0, -1)},"${member}":"${sig}"}`) };
 		},
-	},
+	};
+}
+
+export const TARGETS: Target[] = [
+	valueSigned('Cryptomus', 'cryptomus', 'sign', cryptomusJson, (json, other) =>
+		signCryptomusWebhookBody(json, other ? OTHER : cryptomusKeys.paymentApiKey),
+	),
 	{
 		name: 'CryptAPI',
 		loadLane: 'hostile.load-cryptapi',
@@ -218,22 +234,9 @@ export const TARGETS: Target[] = [
 			};
 		},
 	},
-	{
-		name: 'Koywe (body signature)',
-		loadLane: 'hostile.load-koyweBody',
-		encoding: 'hex',
-		lane: 'hostile.koyweBody',
-		kind: 'value',
-		methods: ['POST'],
-		signatureHeader: '',
-		requiredHeaders: [],
-		signsUrl: false,
-		build(_url, o) {
-			const signed = signKoyweBody(koyweBodyJson(o.signNonce ?? o.nonce), o.otherKey ? OTHER : koywe.secret);
-			const sig = /"signature":"([0-9a-f]+)"/.exec(signed)?.[1] ?? '';
-			return { method: 'POST', headers: [JSON_TYPE], body: body(`${koyweBodyJson(o.nonce).slice(0, -1)},"signature":"${sig}"}`) };
-		},
-	},
+	valueSigned('Koywe (body signature)', 'koyweBody', 'signature', koyweBodyJson, (json, other) =>
+		signKoyweBody(json, other ? OTHER : koywe.secret),
+	),
 	{
 		name: 'Koywe (header signature)',
 		loadLane: 'hostile.load-koyweHeader',
