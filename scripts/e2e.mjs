@@ -42,7 +42,7 @@ const SUITE_DIR = path.join(REPO_ROOT, 'test', 'e2e');
 const JEST_CONFIG = path.join(SUITE_DIR, 'jest.e2e.config.js');
 const ENCRYPTION_KEY = 'e2e-only-encryption-key-not-secret';
 // A scenario run that outlives this (e.g. jest waiting on a handle a test left open) is killed and counted as failed.
-const JEST_TIMEOUT_MINUTES = { e2e: 10, hostile: 25 };
+const JEST_TIMEOUT_MINUTES = { e2e: 10, hostile: 40 };
 const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: 'E2e-Runner-Passw0rd' };
 
 // ---------------------------------------------------------------------------------------------- arguments
