@@ -20,6 +20,8 @@
 //                                                                     .e2e/<run>/cpu-prof/)
 //                                          --queue                    queue mode: Postgres + Redis, main + 2 webhook
 //                                                                     processors + 2 workers (scripts/lib/queue.mjs)
+//                                          --suite=hostile            the hostile/load scenarios instead (test/e2e/hostile/,
+//                                                                     `npm run test:hostile`; see its README section)
 //                                          anything else              passed to jest (e.g. -t dedupe)
 // E2E_N8N_ENV='KEY=value KEY2=value'  extra environment for n8n (e.g. to benchmark an n8n setting)
 import { spawn } from 'node:child_process';
@@ -47,24 +49,19 @@ import { N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provi
 import { QUEUE_PORTS, ensureQueueServices, startQueueServices } from './lib/queue.mjs';
 
 const E2E_DIR = path.join(REPO_ROOT, '.e2e');
-const bench = process.argv.includes('--bench');
-// Benchmark mode: the same orchestration over another scenario set (its own setup files and jest config).
-const SUITE_DIR = path.join(REPO_ROOT, 'test', 'e2e', ...(bench ? ['bench'] : []));
-const JEST_CONFIG = path.join(SUITE_DIR, bench ? 'jest.bench.config.js' : 'jest.e2e.config.js');
 const ENCRYPTION_KEY = 'e2e-only-encryption-key-not-secret';
 // A scenario run that outlives this (e.g. jest waiting on a handle a test left open) is killed and counted as failed.
-// Benchmarks get longer: every lane is timed, and on a busy machine n8n's executions drain slowly.
-const JEST_TIMEOUT_MS = (bench ? 40 : process.argv.includes('--queue') ? 25 : 10) * 60 * 1000;
 const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: 'E2e-Runner-Passw0rd' };
 
 // ---------------------------------------------------------------------------------------------- arguments
 
 const argv = process.argv.slice(2);
-let versions = (process.env.E2E_N8N_VERSIONS || (bench ? '2.41.1' : Object.keys(N8N_VERSIONS).join(','))).split(',');
+let versions = (process.env.E2E_N8N_VERSIONS || Object.keys(N8N_VERSIONS).join(',')).split(',');
 let keep = false;
-let serial = process.env.E2E_SERIAL === '1' || bench; // two n8n side by side would skew each other's figures
+let serial = process.env.E2E_SERIAL === '1';
 let profile = false;
 let mode = 'single';
+let suite = 'e2e';
 const jestArgs = [];
 for (const a of argv) {
   if (a.startsWith('--n8n=')) versions = a.slice('--n8n='.length).split(',');
@@ -72,9 +69,46 @@ for (const a of argv) {
   else if (a === '--serial') serial = true;
   else if (a === '--profile') profile = keep = true;
   else if (a === '--queue') mode = 'queue';
-  else if (a !== '--bench') jestArgs.push(a);
+  else if (a === '--bench') suite = 'bench';
+  else if (a.startsWith('--suite=')) suite = a.slice('--suite='.length);
+  else jestArgs.push(a);
 }
 versions = versions.map((v) => v.trim()).filter(Boolean);
+// A suite = a scenario set over the same orchestration: the folder whose *.setup.mjs declare its workflows, its jest
+// config (jest.e2e.config.js picks the files by E2E_SUITE), how long jest may run (then it is killed and counted as
+// failed), extra n8n environment, and defaults. The hostile setups reuse the provider setups' credentials, not their
+// workflows (fewer to activate). Benchmarks run serially on 2.41.1 by default: two n8n side by side would skew
+// each other's figures; every lane is timed and on a busy machine n8n's executions drain slowly.
+const SUITES = {
+  e2e: { dir: '', config: 'jest.e2e.config.js', minutes: mode === 'queue' ? 25 : 10 },
+  hostile: {
+    dir: 'hostile',
+    config: 'jest.e2e.config.js',
+    minutes: 40,
+    // Hostile/load traffic queues SQLite queries behind n8n's 2 s database ping; on a busy shared 2-core machine the
+    // ping's 5 s timeout then marks the database "not ready" and n8n answers 503 to every webhook for a while (load
+    // shedding before any node runs; the scenarios also resend 503s as providers do and count them).
+    // N8N_CONCURRENCY_PRODUCTION_LIMIT=1: what the README asks of a workflow that relies on Remove Duplicates under
+    // concurrent callbacks (n8n's processed-data store races: "UNIQUE constraint failed: processed_data…" errors and
+    // lost entries with parallel executions); webhooks are still answered at once, executions run one at a time.
+    env: { DB_PING_TIMEOUT_MS: '30000', N8N_CONCURRENCY_PRODUCTION_LIMIT: '1' },
+  },
+  bench: { dir: 'bench', config: 'bench/jest.bench.config.js', minutes: 40, versions: '2.41.1', serial: true },
+};
+if (SUITES[suite] === undefined) {
+  console.error(`Unknown suite ${suite}; known: ${Object.keys(SUITES).join(', ')}`);
+  process.exit(2);
+}
+const SUITE = SUITES[suite];
+const SUITE_DIR = path.join(REPO_ROOT, 'test', 'e2e', SUITE.dir);
+const JEST_CONFIG = path.join(REPO_ROOT, 'test', 'e2e', SUITE.config);
+const JEST_TIMEOUT_MS = SUITE.minutes * 60_000;
+if (SUITE.serial) serial = true;
+if (SUITE.versions && !process.env.E2E_N8N_VERSIONS && !argv.some((a) => a.startsWith('--n8n='))) versions = SUITE.versions.split(',');
+// The hostile generator is seeded through jest's own --seed (jest.getSeed()); one seed for every version, printed.
+if (suite === 'hostile' && !jestArgs.some((a) => a.startsWith('--seed'))) {
+  jestArgs.push(`--seed=${Math.floor(Math.random() * 2 ** 31)}`);
+}
 for (const v of versions) {
   if (!N8N_VERSIONS[v]) {
     console.error(`Unknown n8n version ${v}; supported: ${Object.keys(N8N_VERSIONS).join(', ')}`);
@@ -145,14 +179,16 @@ function stamp() {
 }
 
 async function loadSetups() {
+  const dir = SUITE_DIR;
   const files = fs
-    .readdirSync(SUITE_DIR)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.setup.mjs'))
-    .sort();
+    .sort()
+    .map((f) => path.join(dir, f));
   const setups = [];
   for (const f of files) {
-    const mod = await import(pathToFileURL(path.join(SUITE_DIR, f)).href);
-    setups.push({ provider: f.replace(/\.setup\.mjs$/, ''), build: mod.default });
+    const mod = await import(pathToFileURL(f).href);
+    setups.push({ provider: path.basename(f).replace(/\.setup\.mjs$/, ''), build: mod.default });
   }
   if (setups.length === 0) throw new Error(`no test/e2e/*.setup.mjs found`);
   return setups;
@@ -293,6 +329,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
         EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
         EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
         N8N_LOG_LEVEL: 'info',
+        ...SUITE.env,
         ...cluster?.env,
         ...Object.fromEntries((process.env.E2E_N8N_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split(/=(.*)/s).slice(0, 2))),
       },
@@ -333,7 +370,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
       JSON.stringify({ version, mode, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile, queue, pid: n8n?.pid }, null, 2),
     );
     t = Date.now();
-    const jestEnv = { E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version, E2E_MODE: mode };
+    const jestEnv = { E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version, E2E_MODE: mode, E2E_SUITE: suite };
     const code = await runJest(jestEnv, print);
     timings.scenarios = Date.now() - t;
     let results = { passed: 0, failed: 0 };
@@ -390,6 +427,8 @@ async function main() {
     // Each version's output is collected and printed as one block when it is done, so lines never interleave.
     const parallel = !serial && todo.length > 1;
     if (parallel) log(`\nRunning n8n ${todo.join(' and ')} side by side; each prints its block when done (--serial to avoid).`);
+    const seed = jestArgs.find((a) => a.startsWith('--seed'));
+    if (seed) log(`Seed ${seed.replace(/^--seed=?/, '')}: reproduce with npm run test:${suite} -- ${seed}`);
     const runOne = async (v, i) => {
       const runDir = path.join(E2E_DIR, `${runStamp}-${mode === 'queue' ? 'queue-' : ''}n8n-${v}`);
       const lines = [];
@@ -413,7 +452,7 @@ async function main() {
     summary.push(...results);
   }
 
-  log('\n=== e2e summary');
+  log(`\n=== ${suite} summary`);
   let passed = 0;
   let failed = 0;
   for (const r of summary) {

@@ -30,10 +30,17 @@ import { crypto2bRelativeUrl, isUsableUrlOverride } from './callbackUrl';
 import { crypto2bKeyProblem, decodeCrypto2bSecret } from './keys';
 import { normalizeCrypto2b } from './payload';
 import { crypto2bTriggerProperties } from './properties';
-import { CRYPTO2B_HEADERS, DEFAULT_RECV_WINDOW_MS, verifyCrypto2bCallback } from './signature';
+import {
+	CRYPTO2B_HEADERS,
+	DEFAULT_MAX_RECV_WINDOW_MS,
+	DEFAULT_RECV_WINDOW_MS,
+	MAX_RECV_WINDOW_LIMIT_MS,
+	verifyCrypto2bCallback,
+} from './signature';
 
 interface Crypto2bOptions {
 	defaultRecvWindowMs?: number;
+	maxRecvWindowMs?: number;
 	callbackUrlOverride?: string;
 	ipAllowlist?: string;
 }
@@ -48,6 +55,10 @@ function configurationProblem(keys: { publicKey: string; secretKey: string }, op
 	if (keyProblem) return keyProblem;
 	const window = options.defaultRecvWindowMs ?? DEFAULT_RECV_WINDOW_MS;
 	if (!Number.isSafeInteger(window) || window <= 0) return 'Default Receive Window must be a positive number of milliseconds.';
+	const max = options.maxRecvWindowMs ?? DEFAULT_MAX_RECV_WINDOW_MS;
+	if (!Number.isSafeInteger(max) || max <= 0 || max > MAX_RECV_WINDOW_LIMIT_MS) {
+		return `Maximum Receive Window must be 1 to ${MAX_RECV_WINDOW_LIMIT_MS} milliseconds.`;
+	}
 	if (!isUsableUrlOverride(options.callbackUrlOverride ?? '')) {
 		return 'Callback URL Override must be the full https:// URL registered at Crypto2B, or its path starting with "/".';
 	}
@@ -127,6 +138,7 @@ export class Crypto2bTrigger implements INodeType {
 				secret,
 				nowMs: Date.now(),
 				defaultRecvWindowMs: options.defaultRecvWindowMs,
+				maxRecvWindowMs: options.maxRecvWindowMs,
 			});
 			if (!verified.ok) return reject(this, 401, verified.reason, verified.detail);
 

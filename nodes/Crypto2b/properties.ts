@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import { CRYPTO2B_EVENTS, CRYPTO2B_STATES } from './payload';
-import { DEFAULT_RECV_WINDOW_MS } from './signature';
+import { DEFAULT_MAX_RECV_WINDOW_MS, DEFAULT_RECV_WINDOW_MS, MAX_RECV_WINDOW_LIMIT_MS } from './signature';
 
 export const crypto2bTriggerProperties: INodeProperties[] = [
 	{
@@ -59,7 +59,16 @@ export const crypto2bTriggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_RECV_WINDOW_MS,
 				description:
-					'How far (either way) a callback\'s timestamp may be from this server\'s clock when Crypto2B sends no X-Processing-RecvWindow header. Raise it only if clock skew rejects genuine callbacks.',
+					'How far (either way) a callback\'s timestamp may be from this server\'s clock when Crypto2B sends no X-Processing-RecvWindow header (never more than the Maximum Receive Window). Raise it only if clock skew rejects genuine callbacks.',
+			},
+			{
+				displayName: 'Maximum Receive Window (Ms)',
+				name: 'maxRecvWindowMs',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_RECV_WINDOW_LIMIT_MS },
+				default: DEFAULT_MAX_RECV_WINDOW_MS,
+				description:
+					'The longest a callback stays valid here, whatever X-Processing-RecvWindow Crypto2B signed: older (or newer) callbacks get HTTP 401, so a captured callback cannot be replayed later. Default 5000 ms, Crypto2B\'s documented default window; at most 60000.',
 			},
 		],
 	},

@@ -13,6 +13,16 @@ import { publicKeyMatches } from './keys';
 /** Window in milliseconds when a callback has no `X-Processing-RecvWindow` header (Crypto2B's API default). */
 export const DEFAULT_RECV_WINDOW_MS = 5_000;
 
+/**
+ * The receiver's own maximum window (Stripe's "tolerance"): the signed `X-Processing-RecvWindow` is the sender's
+ * choice, so without a cap a callback signed with a one-day window could be replayed for a day. Default: Crypto2B's
+ * documented default window (5000 ms), so a callback signed with the default is judged exactly as Crypto2B means it
+ * and a larger signed window is cut to it. Settable up to `MAX_RECV_WINDOW_LIMIT_MS`.
+ */
+export const DEFAULT_MAX_RECV_WINDOW_MS = DEFAULT_RECV_WINDOW_MS;
+/** The highest Maximum Receive Window the node accepts. */
+export const MAX_RECV_WINDOW_LIMIT_MS = 60_000;
+
 /** The signed method: Crypto2B always POSTs callbacks. */
 export const CRYPTO2B_METHOD = 'POST';
 
@@ -79,6 +89,8 @@ export interface Crypto2bVerifyInput {
 	nowMs: number;
 	/** Window used when the callback has no `X-Processing-RecvWindow` header; default `DEFAULT_RECV_WINDOW_MS`. */
 	defaultRecvWindowMs?: number;
+	/** The receiver's cap on any window, signed or default; default `DEFAULT_MAX_RECV_WINDOW_MS`. */
+	maxRecvWindowMs?: number;
 }
 
 export type Crypto2bVerifyResult =
@@ -101,7 +113,8 @@ function fail(reason: RejectReason, detail: string): Crypto2bVerifyResult {
  *
  * Checks in order; reasons: `no_key_configured`, `missing_signature` (key, timestamp or signature header absent),
  * `wrong_key`, `bad_format` (timestamp or window not a decimal integer), `stale` (|now − timestamp| > window, in
- * either direction), `mismatch`. `detail` is for the log: it never holds a secret or the body.
+ * either direction; window = min(signed or default window, `maxRecvWindowMs`)), `mismatch`. `detail` is for the log:
+ * it never holds a secret or the body.
  */
 export function verifyCrypto2bCallback(input: Crypto2bVerifyInput): Crypto2bVerifyResult {
 	const { headers } = input;
@@ -117,12 +130,16 @@ export function verifyCrypto2bCallback(input: Crypto2bVerifyInput): Crypto2bVeri
 	const timestampMs = parseIntegerHeader(timestamp);
 	if (timestampMs === undefined) return fail('bad_format', 'x-processing-timestamp is not Unix milliseconds');
 	const recvWindow = headers.recvWindow === undefined || headers.recvWindow.trim() === '' ? undefined : headers.recvWindow;
-	const windowMs = recvWindow === undefined ? (input.defaultRecvWindowMs ?? DEFAULT_RECV_WINDOW_MS) : parseIntegerHeader(recvWindow);
-	if (windowMs === undefined) return fail('bad_format', 'x-processing-recvwindow is not a number of milliseconds');
+	const askedMs = recvWindow === undefined ? (input.defaultRecvWindowMs ?? DEFAULT_RECV_WINDOW_MS) : parseIntegerHeader(recvWindow);
+	if (askedMs === undefined || !Number.isSafeInteger(askedMs)) {
+		return fail('bad_format', 'x-processing-recvwindow is not a number of milliseconds');
+	}
+	const windowMs = Math.min(askedMs, input.maxRecvWindowMs ?? DEFAULT_MAX_RECV_WINDOW_MS);
 	if (!withinWindow(timestampMs, input.nowMs, windowMs)) {
 		const offset = input.nowMs - timestampMs;
 		const direction = offset >= 0 ? 'older' : 'newer';
-		return fail('stale', `timestamp is ${Math.abs(offset)} ms ${direction} than this server's clock; window ${windowMs} ms`);
+		const capped = windowMs < askedMs ? ` (${recvWindow === undefined ? 'default' : 'signed'} ${askedMs} ms, capped by the Maximum Receive Window)` : '';
+		return fail('stale', `timestamp is ${Math.abs(offset)} ms ${direction} than this server's clock; window ${windowMs} ms${capped}`);
 	}
 
 	const expected = hmacDigest(

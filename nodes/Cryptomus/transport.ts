@@ -7,8 +7,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-/** How long one Cryptomus API call may take before the node gives up (connect + answer). */
-export const CRYPTOMUS_REQUEST_TIMEOUT_MS = 30_000;
+/** How long a Cryptomus API call may take: its calls answer in well under a second, a hung one fails the item. */
+export const CRYPTOMUS_REQUEST_TIMEOUT_MS = 10_000;
 
 interface CryptomusEnvelope {
 	state?: number;
@@ -39,6 +39,14 @@ function parseEnvelope(body: unknown): CryptomusEnvelope | undefined {
 		}
 	}
 	return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as CryptomusEnvelope) : undefined;
+}
+
+/** axios (n8n's request helper) reports a timeout as ECONNABORTED / ETIMEDOUT, sometimes wrapped in `cause`. */
+function isTimeout(error: unknown): boolean {
+	const e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+	if (!e || typeof e !== 'object') return false;
+	if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || /\btimeout\b|timed out/i.test(String(e.message ?? ''))) return true;
+	return e.cause !== undefined && e.cause !== error && isTimeout(e.cause);
 }
 
 export interface CryptomusRequestOptions {
@@ -74,19 +82,26 @@ export async function cryptomusRequest(
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(this, 'cryptomusApi', request)) as typeof response;
 	} catch (error) {
+		if (isTimeout(error)) {
+			throw new NodeApiError(this.getNode(), { message: 'timeout' } as JsonObject, {
+				message: `Cryptomus did not answer within ${CRYPTOMUS_REQUEST_TIMEOUT_MS / 1000} s`,
+				description: `POST ${path} was abandoned; nothing is known about its outcome. Retry later.`,
+				itemIndex,
+			});
+		}
 		const code = (error as { code?: string }).code;
 		throw new NodeApiError(this.getNode(), { code: code ?? 'unknown' } as JsonObject, {
 			message: `Could not reach Cryptomus${code ? ` (${code})` : ''}`,
-			description: `POST ${path} failed before Cryptomus answered (refused, unreachable, or no answer within ${CRYPTOMUS_REQUEST_TIMEOUT_MS / 1000} s). Check the Base URL in the Cryptomus credential and try again.`,
+			description: `POST ${path} failed before Cryptomus answered (refused or unreachable). Check the Base URL in the Cryptomus credential and try again.`,
 			itemIndex,
 		});
 	}
 
 	const envelope = parseEnvelope(response.body);
 	if (!envelope) {
-		throw new NodeApiError(this.getNode(), {} as JsonObject, {
+		throw new NodeApiError(this.getNode(), { statusCode: response.statusCode } as JsonObject, {
 			message: `Cryptomus answered HTTP ${response.statusCode} with a body that is not Cryptomus JSON`,
-			description: `POST ${path}: check the Base URL in the Cryptomus credential, or try again if Cryptomus is down.`,
+			description: `POST ${path}: an outage page or a proxy error, not a Cryptomus API answer. Check the Base URL in the Cryptomus credential, or try again if Cryptomus is down.`,
 			httpCode: String(response.statusCode),
 			itemIndex,
 		});

@@ -41,25 +41,54 @@ const GENERIC_BODIES: Record<number, string> = {
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
+	413: 'Payload Too Large',
 	500: 'Internal Server Error',
 };
 
-export type RejectStatus = 400 | 401 | 403 | 500;
+export type RejectStatus = 400 | 401 | 403 | 413 | 500;
 
 /** Why a request was refused: a verifier's reason code or a glue-level one; logged, never sent. */
 export type LoggedReason =
 	| RejectReason
 	| 'body_unreadable'
+	| 'body_too_large'
 	| 'bad_body'
 	| 'credential_missing'
 	| 'configuration_error'
 	| 'internal_error';
 
-/** The exact bytes of the request body (n8n keeps them as `req.rawBody`; read them if it has not yet). */
+/** n8n could not hand over the body: over its payload limit (413) or a stream already consumed/aborted (400). */
+class BodyUnreadableError extends Error {
+	constructor(
+		readonly status: 400 | 413,
+		readonly reason: 'body_too_large' | 'body_unreadable',
+		readonly detail: string,
+	) {
+		super(reason);
+	}
+}
+
+/** raw-body's PayloadTooLargeError (N8N_PAYLOAD_SIZE_MAX) carries `status: 413` / `type: 'entity.too.large'`. */
+function bodyUnreadable(error: unknown): BodyUnreadableError {
+	const e = (error ?? {}) as { name?: unknown; status?: unknown; statusCode?: unknown; type?: unknown };
+	const tooLarge = e.status === 413 || e.statusCode === 413 || e.type === 'entity.too.large';
+	const name = typeof e.name === 'string' ? e.name : typeof error;
+	return tooLarge ? new BodyUnreadableError(413, 'body_too_large', name) : new BodyUnreadableError(400, 'body_unreadable', name);
+}
+
+/**
+ * The exact bytes of the request body (n8n keeps them as `req.rawBody`; read them if it has not yet). When n8n
+ * cannot read them (over its payload limit, a stream its multipart parser consumed) this throws an error that
+ * `handleWebhook` answers with 413 / 400 instead of a 500.
+ */
 export async function readRawBody(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
 	const req = ctx.getRequestObject();
 	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') {
-		await req.readRawBody();
+		try {
+			await req.readRawBody();
+		} catch (error) {
+			throw bodyUnreadable(error);
+		}
 	}
 	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 }
@@ -163,8 +192,9 @@ function ipAllowed(ctx: IWebhookFunctions, allowlistText: string, trustedProxyHo
 }
 
 /**
- * Runs a trigger's handler so that `webhook()` never throws: an unexpected error is logged (name only, no payload)
- * and answered with a generic 500, which makes the provider retry later. No workflow starts.
+ * Runs a trigger's handler so that `webhook()` never throws: a body n8n could not read is answered 413/400, any
+ * other unexpected error is logged (name only, no payload) and answered with a generic 500, which makes the
+ * provider retry later. No workflow starts.
  */
 async function guardWebhook(
 	ctx: IWebhookFunctions,
@@ -173,6 +203,7 @@ async function guardWebhook(
 	try {
 		return await handler();
 	} catch (error) {
+		if (error instanceof BodyUnreadableError) return reject(ctx, error.status, error.reason, error.detail);
 		const name = error instanceof Error ? error.name : typeof error;
 		return reject(ctx, 500, 'internal_error', name);
 	}

@@ -7,7 +7,8 @@ const path = require('node:path');
 module.exports = {
 	rootDir: path.join(__dirname, '..', '..'),
 	roots: ['<rootDir>/test/e2e'],
-	testMatch: ['**/*.e2e.ts'],
+	// `--suite=hostile` (npm run test:hostile) runs test/e2e/hostile/*.hostile.ts instead.
+	testMatch: process.env.E2E_SUITE === 'hostile' ? ['**/hostile/*.hostile.ts'] : ['**/*.e2e.ts'],
 	// `*.queue.e2e.ts` need queue mode (`npm run test:e2e -- --queue`); there every other scenario file runs too.
 	testPathIgnorePatterns: process.env.E2E_MODE === 'queue' ? ['/node_modules/'] : ['/node_modules/', '\\.queue\\.e2e\\.ts$'],
 	testEnvironment: 'node',

@@ -12,7 +12,7 @@ import { decodeCrypto2bSecret } from '../../nodes/Crypto2b/keys';
 import { crypto2bCallbackHeaders } from '../../nodes/Crypto2b/signature';
 import { signKoyweBody } from '../../nodes/Koywe/signature';
 import { deliver, e2eSuite, listExecutions, send, waitForExecutions, type Json } from './harness';
-import { formatLoad, runLoad } from './harness/load';
+import { describeLoad, runLoad } from './harness/load';
 import {
 	executionIds,
 	executionsPerWorker,
@@ -129,13 +129,14 @@ describe('queue mode', () => {
 		const storedBefore = await stored();
 		let stopping: Promise<boolean> | undefined;
 		let ranBeforeStop: Record<string, number> = {};
+		let answered = 0;
 		const load = await runLoad({
-			total,
+			count: total,
 			concurrency: 20,
 			deadlineMs: 540_000, // bounded; an idle 2-core machine needs far less
-			request: (i) => ({ url: urls[i % urls.length], body: bodies[i] }),
-			onAnswer: (answered) => {
-				if (answered !== total / 2) return;
+			send: (i) => send(urls[i % urls.length], { body: bodies[i] }),
+			onAnswer: () => {
+				if (++answered !== total / 2) return;
 				ranBeforeStop = executionsPerWorker(run);
 				stopping = stopGracefully(workers[1]);
 			},
@@ -149,7 +150,7 @@ describe('queue mode', () => {
 
 		const perWorker = executionsPerWorker(run);
 		process.stdout.write(
-			`    ${formatLoad(`queue mode n8n ${run.version}`, load)}; all executions done ${(drainedMs / 1000).toFixed(1)} s after the last answer; ` +
+			`    queue mode n8n ${run.version}, ${total} at concurrency 20: ${describeLoad(load)}; all executions done ${(drainedMs / 1000).toFixed(1)} s after the last answer; ` +
 				`executions per worker ${JSON.stringify(perWorker)} (before worker-2 was stopped: ${JSON.stringify(ranBeforeStop)})\n`,
 		);
 		expect(load.statuses).toEqual({ 200: total });

@@ -19,6 +19,11 @@ export interface ExecuteSetup {
 	credentialType: ICredentialType;
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/**
+	 * Like n8n's request helper, the mock honours `options.timeout` (an axios-style ECONNABORTED error); this caps it
+	 * so a test of a hung API does not wait the node's real timeout.
+	 */
+	timeoutCapMs?: number;
 }
 
 export interface SentRequest {
@@ -28,21 +33,27 @@ export interface SentRequest {
 	options: IHttpRequestOptions;
 	headers: Record<string, string>;
 	body: string;
+	/** The `timeout` option the node asked for (ms), if any. */
+	timeout?: number;
 }
 
-async function send(options: IHttpRequestOptions, sent: SentRequest[]) {
+async function send(options: IHttpRequestOptions, sent: SentRequest[], timeoutCapMs?: number) {
 	const query = new URLSearchParams(
 		Object.entries(options.qs ?? {}).map(([k, v]) => [k, String(v)] as [string, string]),
 	).toString();
 	const url = `${options.baseURL ?? ''}${options.url}${query ? `?${query}` : ''}`;
 	const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k, String(v)]));
 	const body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? '');
-	sent.push({ url, options, headers, body });
+	sent.push({ url, options, headers, body, timeout: options.timeout });
+	const timeout = options.timeout && Math.min(options.timeout, timeoutCapMs ?? options.timeout);
 	const response = await fetch(url, {
 		method: options.method ?? 'GET',
 		headers,
 		body: body === '' ? undefined : body,
-		signal: options.timeout ? AbortSignal.timeout(options.timeout) : undefined,
+		signal: timeout ? AbortSignal.timeout(timeout) : undefined,
+	}).catch((error: Error) => {
+		if (error.name !== 'TimeoutError') throw error;
+		throw Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), { code: 'ECONNABORTED' });
 	});
 	const text = await response.text();
 	let parsed: unknown = text;
@@ -73,7 +84,7 @@ export async function runExecute(node: INodeType, setup: ExecuteSetup) {
 				const authenticate = setup.credentialType.authenticate;
 				const signed =
 					typeof authenticate === 'function' ? await authenticate(setup.credentials, options) : options;
-				return await send(signed, sent);
+				return await send(signed, sent, setup.timeoutCapMs);
 			},
 		},
 	} as unknown as IExecuteFunctions;

@@ -31,6 +31,11 @@ export interface MockRequest {
 	lazyRawBody?: boolean;
 	/** When true, reading `req.socket` throws (to test that `webhook()` never throws). */
 	brokenSocket?: boolean;
+	/**
+	 * `readRawBody()` rejects with this (implies `lazyRawBody`), as n8n's does for a body over its payload limit
+	 * (raw-body's PayloadTooLargeError, status 413) or a stream n8n's multipart parser already consumed.
+	 */
+	unreadableBody?: Error;
 }
 
 export interface MockSetup {
@@ -90,8 +95,9 @@ function build(node: INodeType, setup: MockSetup) {
 			if (request.brokenSocket) throw new Error('socket unavailable');
 			return { remoteAddress: request.remoteAddress ?? '127.0.0.1' };
 		},
-		rawBody: request.lazyRawBody ? undefined : rawBytes,
+		rawBody: request.lazyRawBody || request.unreadableBody ? undefined : rawBytes,
 		async readRawBody() {
+			if (request.unreadableBody) throw request.unreadableBody;
 			req.rawBody = rawBytes;
 		},
 	};

@@ -1,10 +1,11 @@
 /**
  * A closed-loop HTTP load generator for `npm run bench:n8n`: `concurrency` clients, each sending the same request
  * again as soon as its previous answer is complete, over keep-alive connections to a loopback URL. Bounded by a
- * duration and a request count, whichever comes first.
+ * duration and a request count, whichever comes first (the harness's runLoad() does the scheduling and figures).
  */
 import { Agent, request as httpRequest } from 'node:http';
-import { performance } from 'node:perf_hooks';
+
+import { runLoad } from '../harness/load';
 
 export interface LoadRequest {
 	method: string;
@@ -27,11 +28,6 @@ export interface LoadResult {
 	perSecond: number;
 	p50Ms: number;
 	p99Ms: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-	if (sorted.length === 0) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function once(agent: Agent, url: URL, req: LoadRequest): Promise<number> {
@@ -60,35 +56,15 @@ export async function closedLoop(url: string, req: LoadRequest | (() => LoadRequ
 	const target = new URL(url);
 	if (!['127.0.0.1', 'localhost'].includes(target.hostname)) throw new Error(`loopback only, not ${target.hostname}`);
 	const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
-	const latencies: number[] = [];
-	const statuses: Record<number, number> = {};
-	let errors = 0;
-	let started = 0;
-	const t0 = performance.now();
-	const deadline = t0 + options.durationMs;
-	const client = async () => {
-		while (performance.now() < deadline && started < options.maxRequests) {
-			started++;
-			const t = performance.now();
-			try {
-				const status = await once(agent, target, next());
-				statuses[status] = (statuses[status] ?? 0) + 1;
-				latencies.push(performance.now() - t);
-			} catch {
-				errors++;
-			}
-		}
-	};
-	await Promise.all(Array.from({ length: options.concurrency }, client));
-	const seconds = (performance.now() - t0) / 1000;
-	agent.destroy();
-	latencies.sort((a, b) => a - b);
-	return {
-		requests: started,
-		statuses,
-		errors,
-		perSecond: latencies.length / seconds,
-		p50Ms: percentile(latencies, 50),
-		p99Ms: percentile(latencies, 99),
-	};
+	try {
+		const r = await runLoad({
+			count: options.maxRequests,
+			concurrency: options.concurrency,
+			deadlineMs: options.durationMs,
+			send: async () => ({ status: await once(agent, target, next()) }),
+		});
+		return { requests: r.sent, statuses: r.statuses, errors: r.errors, perSecond: r.perSecond, p50Ms: r.p50, p99Ms: r.p99 };
+	} finally {
+		agent.destroy();
+	}
 }

@@ -1,110 +1,109 @@
 /**
- * A small, generic load driver for the e2e scenarios: `total` requests, at most `concurrency` in flight, bounded
- * in count and in time, loopback only (every request goes through `send()`). It returns what came back, per
- * request, so a scenario can check that nothing answered 200 was lost, and the figures (throughput, latency
- * percentiles) to print. Benchmarks print figures; scenarios never assert on timing.
+ * A generic load driver: runs `count` requests through `send(i)` with at most `concurrency` in flight, bounded by
+ * `deadlineMs`, and reports what came back — statuses (exact and by class), network errors and answer latencies.
+ * It knows nothing about providers or n8n: the caller builds request `i` and sends it (e.g. with `sendRaw`).
  *
- *   const r = await runLoad({ total: 1000, concurrency: 20, request: (i) => ({ url, body: bodies[i] }) });
- *   expect(r.statuses).toEqual({ 200: 1000 });
- *   process.stdout.write(`${formatLoad('queue mode', r)}\n`);
+ *   const r = await runLoad({ count: 1000, concurrency: 20, send: (i) => sendRaw(url, build(i), agent) });
+ *   r.byClass['2xx'], r.p50, r.p99, r.perSecond
  */
-import { send, type HttpRequest } from './index';
 
-export interface LoadRequest extends HttpRequest {
-	url: string;
-}
-
-export interface LoadOptions {
-	total: number;
+export interface LoadOptions<A extends { status: number }> {
+	/** How many requests (indices 0 … count-1). */
+	count: number;
+	/** Requests in flight at once. */
 	concurrency: number;
-	/** The i-th request (0 ≤ i < total). */
-	request: (i: number) => LoadRequest;
-	/** No new request is started after this long (the result then has `sent` < `total`). Default 5 min. */
+	/** Sends request `i`; its answer's `status` is counted. A rejection counts as a network error. */
+	send: (i: number) => Promise<A>;
+	/** Stop starting new requests after this long (those not started count as `notStarted`). Default 5 min. */
 	deadlineMs?: number;
-	/** Called after each answer with the number answered so far (e.g. to stop a process half-way). */
-	onAnswer?: (answered: number) => void;
-}
-
-export interface LoadAnswer {
-	i: number;
-	/** HTTP status, or 0 when the request failed (connection error, 30 s timeout). */
-	status: number;
-	body: string;
-	ms: number;
+	/** Stop starting new requests once this returns true (e.g. a flood that lasts while other traffic flows). */
+	until?: () => boolean;
+	/** Called with every answer (e.g. to check a body); runs inside the timing. */
+	onAnswer?: (i: number, answer: A) => void;
 }
 
 export interface LoadResult {
-	total: number;
 	sent: number;
-	concurrency: number;
-	/** Count per HTTP status (0 = no answer). */
+	notStarted: number;
+	/** Exact status → count. */
 	statuses: Record<number, number>;
-	answers: LoadAnswer[];
+	/** '2xx' | '3xx' | '4xx' | '5xx' → count. */
+	byClass: Record<string, number>;
+	/** Rejected sends (connection refused/reset, timeouts) and their first messages. */
+	errors: number;
+	errorSamples: string[];
+	/** Answer latencies in ms, sorted ascending. */
+	latencies: number[];
+	p50: number;
+	p99: number;
+	max: number;
 	wallMs: number;
-	/** Answered requests per second over the whole run. */
+	/** Answers per second over the wall time. */
 	perSecond: number;
-	p50Ms: number;
-	p99Ms: number;
-	maxMs: number;
 }
 
-/** The p-th percentile (0–100) of ascending `sorted` values (nearest rank). */
-export function percentile(sorted: number[], p: number): number {
-	if (sorted.length === 0) return 0;
-	const rank = Math.ceil((p / 100) * sorted.length);
-	return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+/** The q-quantile (0…1) of ascending `sorted` values (nearest rank); NaN when empty. */
+export function percentile(sorted: number[], q: number): number {
+	if (sorted.length === 0) return Number.NaN;
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-	const { total, concurrency, request, deadlineMs = 5 * 60_000, onAnswer } = options;
-	const answers: LoadAnswer[] = [];
-	const started = Date.now();
-	let next = 0;
-
-	const lane = async (): Promise<void> => {
-		while (next < total && Date.now() - started < deadlineMs) {
-			const i = next++;
-			const { url, ...rest } = request(i);
-			const t = performance.now();
-			let status = 0;
-			let body = '';
-			try {
-				({ status, body } = await send(url, rest));
-			} catch (error) {
-				body = error instanceof Error ? error.message : String(error);
-			}
-			answers.push({ i, status, body, ms: performance.now() - t });
-			onAnswer?.(answers.length);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane));
-
-	const wallMs = Date.now() - started;
-	const sorted = answers.map((a) => a.ms).sort((a, b) => a - b);
+export async function runLoad<A extends { status: number }>(options: LoadOptions<A>): Promise<LoadResult> {
+	const { count, concurrency, send } = options;
+	const deadline = Date.now() + (options.deadlineMs ?? 5 * 60_000);
 	const statuses: Record<number, number> = {};
-	for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
+	const byClass: Record<string, number> = {};
+	const latencies: number[] = [];
+	const errorSamples: string[] = [];
+	let next = 0;
+	let sent = 0;
+	let errors = 0;
+	const started = performance.now();
+
+	async function worker(): Promise<void> {
+		while (next < count && Date.now() < deadline && !options.until?.()) {
+			const i = next++;
+			sent += 1;
+			const t0 = performance.now();
+			try {
+				const answer = await send(i);
+				latencies.push(performance.now() - t0);
+				statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+				const cls = `${Math.floor(answer.status / 100)}xx`;
+				byClass[cls] = (byClass[cls] ?? 0) + 1;
+				options.onAnswer?.(i, answer);
+			} catch (error) {
+				errors += 1;
+				if (errorSamples.length < 5) errorSamples.push((error as Error).message);
+			}
+		}
+	}
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+	const wallMs = performance.now() - started;
+	latencies.sort((a, b) => a - b);
 	return {
-		total,
-		sent: answers.length,
-		concurrency,
+		sent,
+		notStarted: count - sent,
 		statuses,
-		answers: answers.sort((a, b) => a.i - b.i),
+		byClass,
+		errors,
+		errorSamples,
+		latencies,
+		p50: percentile(latencies, 0.5),
+		p99: percentile(latencies, 0.99),
+		max: latencies[latencies.length - 1] ?? Number.NaN,
 		wallMs,
-		perSecond: answers.length / (wallMs / 1000),
-		p50Ms: percentile(sorted, 50),
-		p99Ms: percentile(sorted, 99),
-		maxMs: sorted[sorted.length - 1] ?? 0,
+		perSecond: latencies.length / (wallMs / 1000),
 	};
 }
 
-/** One line of figures: `<label>: 1000 requests at concurrency 20 in 25.1 s = 39.8/s, p50 120 ms, p99 900 ms …`. */
-export function formatLoad(label: string, r: LoadResult): string {
-	const statuses = Object.entries(r.statuses)
-		.map(([status, count]) => `${count} × ${status === '0' ? 'no answer' : status}`)
+/** One line of figures: `1000 sent: 2xx 1000 · p50 12.3 ms · p99 45.6 ms · 80.1/s`. */
+export function describeLoad(r: LoadResult): string {
+	const classes = Object.entries(r.byClass)
+		.sort()
+		.map(([cls, n]) => `${cls} ${n}`)
 		.join(', ');
-	return (
-		`${label}: ${r.sent}/${r.total} requests at concurrency ${r.concurrency} in ${(r.wallMs / 1000).toFixed(1)} s ` +
-		`= ${r.perSecond.toFixed(1)}/s; latency p50 ${Math.round(r.p50Ms)} ms, p99 ${Math.round(r.p99Ms)} ms, ` +
-		`max ${Math.round(r.maxMs)} ms; ${statuses}`
-	);
+	const errors = r.errors ? ` · ${r.errors} network errors` : '';
+	const ms = (v: number) => `${v.toFixed(1)} ms`;
+	return `${r.sent} sent: ${classes || 'no answers'}${errors} · p50 ${ms(r.p50)} · p99 ${ms(r.p99)} · max ${ms(r.max)} · ${r.perSecond.toFixed(0)}/s over ${(r.wallMs / 1000).toFixed(1)} s`;
 }

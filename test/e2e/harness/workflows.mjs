@@ -51,9 +51,9 @@ export function webhookNode(path, parameters = {}, credentials = undefined) {
   };
 }
 
-/** Any other node (action nodes, transforms). */
-export function node({ type, typeVersion = 1, parameters = {}, credentials, label }) {
-  return { kind: 'node', type, typeVersion, parameters, credentials, label };
+/** Any other node (action nodes, transforms). `settings`: node-level fields, e.g. `{ onError: 'continueRegularOutput' }`. */
+export function node({ type, typeVersion = 1, parameters = {}, credentials, label, settings }) {
+  return { kind: 'node', type, typeVersion, parameters, credentials, label, settings };
 }
 
 /** Remove Duplicates v2, "Remove Items Processed in Previous Executions", keyed like the README tells users. */
@@ -121,6 +121,7 @@ export function workflow(ctx, { id, name, lanes }) {
         typeVersion: m.typeVersion,
         position: [(i + 1) * 250, row * 200],
         parameters: m.parameters,
+        ...m.settings,
       };
       if (m.credentials) n.credentials = credentialRefs(m.credentials);
       nodes.push(n);

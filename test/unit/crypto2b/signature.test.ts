@@ -2,7 +2,9 @@ import { decodeCrypto2bSecret } from '../../../nodes/Crypto2b/keys';
 import {
 	crypto2bCallbackHeaders,
 	crypto2bSignedBytes,
+	DEFAULT_MAX_RECV_WINDOW_MS,
 	DEFAULT_RECV_WINDOW_MS,
+	MAX_RECV_WINDOW_LIMIT_MS,
 	signCrypto2b,
 	verifyCrypto2bCallback,
 	type Crypto2bHeaderValues,
@@ -66,15 +68,16 @@ describe('spec vectors (shared/providers/crypto2b.md)', () => {
 });
 
 describe('timestamp window', () => {
-	it('uses X-Processing-RecvWindow when present, in both directions, inclusive', () => {
-		for (const nowMs of [TS + 6000, TS - 6000]) expect(verifyCrypto2bCallback(input(headers6000, { nowMs })).ok).toBe(true);
+	it('uses X-Processing-RecvWindow when present (below the maximum), in both directions, inclusive', () => {
+		const wide = { maxRecvWindowMs: 60_000 };
+		for (const nowMs of [TS + 6000, TS - 6000]) expect(verifyCrypto2bCallback(input(headers6000, { nowMs, ...wide })).ok).toBe(true);
 		for (const nowMs of [TS + 6001, TS - 6001]) {
-			expect(verifyCrypto2bCallback(input(headers6000, { nowMs }))).toMatchObject({ ok: false, reason: 'stale' });
+			expect(verifyCrypto2bCallback(input(headers6000, { nowMs, ...wide }))).toMatchObject({ ok: false, reason: 'stale' });
 		}
 	});
 
 	it('the header window wins over the configured default', () => {
-		const result = verifyCrypto2bCallback(input(headers6000, { nowMs: TS + 5500, defaultRecvWindowMs: 1000 }));
+		const result = verifyCrypto2bCallback(input(headers6000, { nowMs: TS + 5500, defaultRecvWindowMs: 1000, maxRecvWindowMs: 60_000 }));
 		expect(result).toEqual({ ok: true, value: { windowMs: 6000 } });
 	});
 
@@ -82,8 +85,9 @@ describe('timestamp window', () => {
 		expect(DEFAULT_RECV_WINDOW_MS).toBe(5000);
 		expect(verifyCrypto2bCallback(input(headersNoWindow, { nowMs: TS + 5000 })).ok).toBe(true);
 		expect(verifyCrypto2bCallback(input(headersNoWindow, { nowMs: TS - 5001 }))).toMatchObject({ reason: 'stale' });
-		expect(verifyCrypto2bCallback(input(headersNoWindow, { nowMs: TS + 9000, defaultRecvWindowMs: 10_000 })).ok).toBe(true);
-		expect(verifyCrypto2bCallback(input(headersNoWindow, { nowMs: TS + 9000, defaultRecvWindowMs: 8000 })).ok).toBe(false);
+		const wide = { maxRecvWindowMs: 60_000 };
+		expect(verifyCrypto2bCallback(input(headersNoWindow, { nowMs: TS + 9000, defaultRecvWindowMs: 10_000, ...wide })).ok).toBe(true);
+		expect(verifyCrypto2bCallback(input(headersNoWindow, { nowMs: TS + 9000, defaultRecvWindowMs: 8000, ...wide })).ok).toBe(false);
 	});
 
 	it('rejects stale and future callbacks long outside the window, and says by how much', () => {
@@ -102,9 +106,45 @@ describe('timestamp window', () => {
 	});
 
 	it('malformed timestamp or window headers are refused as bad_format', () => {
+		expect(verifyCrypto2bCallback(input({ ...headers6000, recvWindow: '99999999999999999999' }))).toMatchObject({ reason: 'bad_format' });
 		expect(verifyCrypto2bCallback(input({ ...headers6000, timestamp: '1499827320350.5' }))).toMatchObject({ reason: 'bad_format' });
 		expect(verifyCrypto2bCallback(input({ ...headers6000, timestamp: '-1499827320350' }))).toMatchObject({ reason: 'bad_format' });
 		expect(verifyCrypto2bCallback(input({ ...headers6000, recvWindow: '6s' }))).toMatchObject({ reason: 'bad_format' });
+	});
+});
+
+describe("the receiver's maximum window (bounded replay)", () => {
+	const signedWith = (recvWindow: string) => ({
+		key: V.publicKey,
+		timestamp: V.timestamp,
+		recvWindow,
+		signature: signCrypto2b({ secret, timestamp: V.timestamp, recvWindow, relativeUrl: V.relativeUrl, body: V.body }),
+	});
+
+	it('defaults to 5000 ms (Crypto2B\'s documented default window), settable up to 60 s', () => {
+		expect(DEFAULT_MAX_RECV_WINDOW_MS).toBe(DEFAULT_RECV_WINDOW_MS);
+		expect(MAX_RECV_WINDOW_LIMIT_MS).toBe(60_000);
+	});
+
+	it('a callback signed a day ago with a signed one-day window is stale, and the log says why', () => {
+		const result = verifyCrypto2bCallback(input(signedWith('86400000'), { nowMs: TS + 86_399_000 }));
+		expect(result).toMatchObject({ ok: false, reason: 'stale' });
+		expect(!result.ok && result.detail).toContain('window 5000 ms (signed 86400000 ms, capped by the Maximum Receive Window)');
+	});
+
+	it('the window is min(signed, maximum): a smaller signed window still applies, a larger one is cut', () => {
+		expect(verifyCrypto2bCallback(input(signedWith('3000'), { nowMs: TS + 3001 }))).toMatchObject({ reason: 'stale' });
+		expect(verifyCrypto2bCallback(input(signedWith('86400000'), { nowMs: TS + 5000 }))).toEqual({ ok: true, value: { windowMs: 5000 } });
+		expect(verifyCrypto2bCallback(input(signedWith('86400000'), { nowMs: TS - 5001 }))).toMatchObject({ reason: 'stale' });
+		const wide = { maxRecvWindowMs: 60_000 };
+		expect(verifyCrypto2bCallback(input(signedWith('86400000'), { nowMs: TS + 60_000, ...wide })).ok).toBe(true);
+		expect(verifyCrypto2bCallback(input(signedWith('86400000'), { nowMs: TS + 60_001, ...wide }))).toMatchObject({ reason: 'stale' });
+	});
+
+	it('also caps the configured default used when the header is absent', () => {
+		const result = verifyCrypto2bCallback(input(headersNoWindow, { nowMs: TS + 9000, defaultRecvWindowMs: 10_000 }));
+		expect(result).toMatchObject({ ok: false, reason: 'stale' });
+		expect(verifyCrypto2bCallback(input(headersNoWindow, { nowMs: TS + 9000, defaultRecvWindowMs: 10_000, maxRecvWindowMs: 10_000 })).ok).toBe(true);
 	});
 });
 

@@ -120,8 +120,20 @@ describe('Crypto2bTrigger.webhook() with the spec vectors', () => {
 		delete headers['X-Processing-RecvWindow'];
 		setNow(TS + 8000);
 		expectRejected(await runWebhook(node, vectorSetup({ ...vectorRequest, headers })), 401, 'stale');
-		const wider = vectorSetup({ ...vectorRequest, headers }, {}, { defaultRecvWindowMs: 10_000 });
+		const wider = vectorSetup({ ...vectorRequest, headers }, {}, { defaultRecvWindowMs: 10_000, maxRecvWindowMs: 10_000 });
 		expect((await runWebhook(node, wider)).items).toHaveLength(1);
+	});
+
+	it('a callback signed a day ago with a one-day window → 401 stale (Maximum Receive Window, default 5000 ms)', async () => {
+		const dayAgo = String(TS - 86_399_000);
+		const relativeUrl = new URL(VECTOR_OVERRIDE.callbackUrlOverride).pathname + '?src=n8n';
+		const headers = crypto2bCallbackHeaders({ publicKey: V.publicKey, secret, timestamp: dayAgo, recvWindow: '86400000', relativeUrl, body: V.body });
+		const replay = { ...vectorRequest, headers };
+		const run = await runWebhook(node, vectorSetup(replay));
+		expectRejected(run, 401, 'stale');
+		expect(run.logs.some((line) => line.message.includes('capped by the Maximum Receive Window'))).toBe(true);
+		setNow(TS - 86_399_000 + 30_000);
+		expect((await runWebhook(node, vectorSetup(replay, {}, { maxRecvWindowMs: 60_000 }))).items).toHaveLength(1);
 	});
 
 	it.each(['X-Processing-Key', 'X-Processing-Timestamp', 'X-Processing-Signature'])('rejects a request without %s', async (name) => {
@@ -255,6 +267,8 @@ describe('credentials and configuration', () => {
 		['a non-base64 secret', { credentials: { crypto2bApi: { ...credentials, secretKey: 'not-base64!' } } }, /not valid base64/],
 		['a relative override', { options: { callbackUrlOverride: 'hooks/c2b' } }, /Callback URL Override/],
 		['a zero window', { options: { defaultRecvWindowMs: 0 } }, /Receive Window/],
+		['a maximum window over 60 s', { options: { maxRecvWindowMs: 60_001 } }, /Maximum Receive Window/],
+		['a zero maximum window', { options: { maxRecvWindowMs: 0 } }, /Maximum Receive Window/],
 		['a bad allowlist', { options: { ipAllowlist: '10.0.0.300' } }, /not an IP address/],
 	])('refuses to activate with %s', async (_name, overrides, message) => {
 		const { options, ...rest } = overrides as Partial<MockSetup> & { options?: Record<string, unknown> };
