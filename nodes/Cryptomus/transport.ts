@@ -41,11 +41,14 @@ function parseEnvelope(body: unknown): CryptomusEnvelope | undefined {
 	return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as CryptomusEnvelope) : undefined;
 }
 
-/** axios (n8n's request helper) reports a timeout as ECONNABORTED / ETIMEDOUT, sometimes wrapped in `cause`. */
+/**
+ * axios (n8n's request helper) reports a timeout as ECONNABORTED / ETIMEDOUT, sometimes wrapped in `cause`; n8n 1.x
+ * hands it over as a NodeApiError reading "The connection was aborted, perhaps the server is offline".
+ */
 function isTimeout(error: unknown): boolean {
 	const e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
 	if (!e || typeof e !== 'object') return false;
-	if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || /\btimeout\b|timed out/i.test(String(e.message ?? ''))) return true;
+	if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || /\btimeout\b|timed out|connection was aborted/i.test(String(e.message ?? ''))) return true;
 	return e.cause !== undefined && e.cause !== error && isTimeout(e.cause);
 }
 

@@ -5,7 +5,9 @@
  */
 import { CryptomusApi } from '../../../credentials/CryptomusApi.credentials';
 import { Cryptomus } from '../../../nodes/Cryptomus/Cryptomus.node';
-import { CRYPTOMUS_REQUEST_TIMEOUT_MS } from '../../../nodes/Cryptomus/transport';
+import { NodeApiError, type IExecuteFunctions } from 'n8n-workflow';
+
+import { CRYPTOMUS_REQUEST_TIMEOUT_MS, cryptomusRequest } from '../../../nodes/Cryptomus/transport';
 import { cryptomusTestCredentials as keys } from '../../helpers/cryptomusFixtures';
 import { runExecute } from '../../helpers/executeContext';
 import { startMisbehavingCryptomus, type MisbehavingCryptomus } from '../../fake-cryptomus/misbehaving';
@@ -67,5 +69,21 @@ describe('Cryptomus action node against a misbehaving API', () => {
 		expect(String(output[0][3].json.error)).toContain('did not answer within');
 		expect(sent).toHaveLength(5);
 		expect(fake.calls.slice(-5)).toEqual(['USDT', 'E500HTML', 'NOTJSON', 'HANG', 'TRX']);
+	});
+});
+
+describe('timeouts as n8n 1.x reports them', () => {
+	it('"The connection was aborted" (n8n 1.x NodeApiError for axios ECONNABORTED, no code left) → "did not answer within"', async () => {
+		const node = { id: 'n1', name: 'Cryptomus', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+		const ctx = {
+			getNode: () => node,
+			getCredentials: async () => ({ ...keys, baseUrl: 'http://127.0.0.1:9' }),
+			helpers: {
+				httpRequestWithAuthentication: async () => {
+					throw new NodeApiError(node, { message: 'aborted' }, { message: 'The connection was aborted, perhaps the server is offline' });
+				},
+			},
+		} as unknown as IExecuteFunctions;
+		await expect(cryptomusRequest.call(ctx, '/v1/test-webhook/payment', {}, 0)).rejects.toThrow(/did not answer within 10 s/);
 	});
 });
