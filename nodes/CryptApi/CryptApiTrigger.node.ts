@@ -16,6 +16,7 @@ import {
 	emit,
 	handleWebhook,
 	header,
+	ownWebhookUrl,
 	readRawBody,
 	reject,
 	requestLine,
@@ -47,12 +48,9 @@ function readPublicCallbackUrl(ctx: IWebhookFunctions | IHookFunctions): string 
 	return (options.publicCallbackUrl ?? '').trim();
 }
 
-/** The URL CryptAPI was given: the override, else this node's URL as n8n publishes it (`WEBHOOK_URL`). */
+/** The URL CryptAPI called: the override, else this node's test or production URL as n8n publishes it (`WEBHOOK_URL`). */
 function publicUrlOf(ctx: IWebhookFunctions, override: string): string | undefined {
-	if (override !== '') return override;
-	// n8n ≥ 2 knows whether this request came in on the test URL; 1.x only offers the production URL
-	const resourceUrl = typeof ctx.getWebhookResourceUrl === 'function' ? ctx.getWebhookResourceUrl('default') : undefined;
-	return resourceUrl ?? ctx.getNodeWebhookUrl('default');
+	return override !== '' ? override : ownWebhookUrl(ctx);
 }
 
 export class CryptApiTrigger implements INodeType {

@@ -19,6 +19,7 @@ import {
 	emit,
 	handleWebhook,
 	header,
+	ownWebhookUrl,
 	JSON_ACK,
 	POST_WEBHOOK,
 	readRawBody,
@@ -112,7 +113,7 @@ export class Crypto2bTrigger implements INodeType {
 			const rawBody = await readRawBody(this);
 			if (!rawBody) return reject(this, 400, 'body_unreadable');
 
-			const webhookUrl = this.getWebhookResourceUrl?.('default') ?? this.getNodeWebhookUrl('default');
+			const webhookUrl = ownWebhookUrl(this);
 			const verified = verifyCrypto2bCallback({
 				rawBody,
 				headers: {
