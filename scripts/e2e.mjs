@@ -152,7 +152,10 @@ async function waitForLanes(lanes, timeoutMs = 60000) {
   }
 }
 
-/** Owner account + a public-API key (scopes to read executions), as a user would create them in the UI. */
+/**
+ * Owner account + a public-API key (scopes to read executions), as a user would create them in the UI. Returns the
+ * key and the owner's session cookie (for the editor's REST calls, e.g. "Listen for test event").
+ */
 async function ownerAndApiKey(baseUrl) {
   const setup = await fetch(new URL('rest/owner/setup', baseUrl), {
     method: 'POST',
@@ -169,7 +172,7 @@ async function ownerAndApiKey(baseUrl) {
   const body = await res.json().catch(() => ({}));
   const key = body?.data?.rawApiKey;
   if (res.status !== 200 || !key) throw new Error(`API key creation answered ${res.status}: ${JSON.stringify(body)}`);
-  return key;
+  return { apiKey: key, cookie };
 }
 
 const jestChildren = new Set();
@@ -268,7 +271,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
   try {
     await waitForN8n(n8n, { baseUrl, logFile });
     await waitForLanes(lanes);
-    const apiKey = await ownerAndApiKey(baseUrl);
+    const { apiKey, cookie } = await ownerAndApiKey(baseUrl);
     timings.start = Date.now() - t;
     print(`  ✓ n8n ${version} running at ${baseUrl} (pid ${n8n.pid}, ${Object.keys(lanes).length} test webhooks active)`);
 
@@ -276,7 +279,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     const resultsPath = path.join(runDir, 'results.json');
     fs.writeFileSync(
       statePath,
-      JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile }, null, 2),
+      JSON.stringify({ version, baseUrl, capturePort, ports, apiKey, cookie, lanes, runDir, logFile }, null, 2),
     );
     t = Date.now();
     const code = await runJest({ E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version }, print);
