@@ -1,43 +1,37 @@
 #!/usr/bin/env node
 // `npm run dev` — n8n on http://localhost:5678 with this package installed the way users get it.
 //
-//   1. provisions Node 24 + n8n 2.41.1 once (cached in .n8n-local/, minutes the first time, shared with test:e2e),
-//   2. builds + packs this package and unpacks it into .n8n-local/dev/.n8n/nodes/node_modules/ (every run),
-//   3. imports examples/*.workflow.json and each credential of examples/credentials.json once (your edits are kept),
-//   4. starts n8n in the foreground; Ctrl+C stops it.
+//   1. installs this package's dev dependencies from package-lock.json when needed (npm ci; fails early, before
+//      any n8n download, if that does not work),
+//   2. provisions Node 24 + n8n 2.41.1 once (cached in .n8n-local/, minutes the first time, shared with test:e2e),
+//   3. builds + packs this package and unpacks it into .n8n-local/dev/.n8n/nodes/node_modules/ (every run),
+//   4. imports examples/*.workflow.json and each credential of examples/credentials.json once (your edits are kept),
+//   5. starts n8n in the foreground; Ctrl+C stops it.
 //
 // Options (after `npm run dev --`):  --n8n=1.123.81  another supported n8n version
 //                                     --reset        forget the dev n8n's data (.n8n-local/dev-<version>/) first
+//                                     --check        steps 1–5 in a fresh folder of its own (.n8n-local/dev-check/)
+//                                                    on a free port, then verify through n8n's REST API that every
+//                                                    node and credential type of this package is served and every
+//                                                    example was imported; stop n8n; exit 0, or 1 naming what is
+//                                                    missing (CI runs it)
 // Environment: N8N_PORT (default 5678), WEBHOOK_URL (public URL for real provider callbacks, e.g. a tunnel).
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 
-import {
-  buildAndPack,
-  freePorts,
-  installPackageInto,
-  isPortFree,
-  isStopping,
-  n8nCli,
-  n8nEnv,
-  somethingListens,
-  startN8n,
-  stopAllOnSignals,
-  stopProcess,
-  waitForN8n,
-} from './lib/n8n.mjs';
-import { CACHE_DIR, DEFAULT_N8N_VERSION, N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
-
-const EXAMPLES = path.join(REPO_ROOT, 'examples');
+import { checkDevInstance } from './lib/devCheck.mjs';
+import { devUserFolder, prepareDevInstance } from './lib/devInstance.mjs';
+import { freePorts, isPortFree, isStopping, somethingListens, startN8n, stopAllOnSignals, stopProcess, waitForN8n } from './lib/n8n.mjs';
+import { DEFAULT_N8N_VERSION, N8N_VERSIONS, REPO_ROOT, log } from './lib/provision.mjs';
 
 let version = DEFAULT_N8N_VERSION;
 let reset = false;
+let check = false;
 for (const a of process.argv.slice(2)) {
   if (a.startsWith('--n8n=')) version = a.slice('--n8n='.length);
   else if (a === '--reset') reset = true;
+  else if (a === '--check') check = true;
   else {
-    console.error(`Unknown option ${a}. Usage: npm run dev [-- --n8n=<version>] [-- --reset]`);
+    console.error(`Unknown option ${a}. Usage: npm run dev [-- --n8n=<version>] [-- --reset] [-- --check]`);
     process.exit(2);
   }
 }
@@ -45,9 +39,11 @@ if (!N8N_VERSIONS[version]) {
   console.error(`Unknown n8n version ${version}; supported: ${Object.keys(N8N_VERSIONS).join(', ')}`);
   process.exit(2);
 }
-const port = Number(process.env.N8N_PORT || 5678);
-// Each n8n version gets its own data folder: a database migrated by 2.x cannot be opened by 1.x.
-const userFolder = path.join(CACHE_DIR, version === DEFAULT_N8N_VERSION ? 'dev' : `dev-${version}`);
+// --check never touches the user's dev folder (it creates an owner account) and needs no particular port.
+let port = Number(process.env.N8N_PORT || 5678);
+if (check && !process.env.N8N_PORT) [port] = await freePorts(1);
+const userFolder = devUserFolder(version, check ? 'check' : '');
+if (check) reset = true;
 const rel = (p) => path.relative(REPO_ROOT, p) || '.';
 
 async function assertPortFree() {
@@ -58,46 +54,6 @@ async function assertPortFree() {
       `    N8N_PORT=${port + 10} npm run dev\n`,
   );
   process.exit(1);
-}
-
-/**
- * Imports the placeholder credentials (one by one, by id) and the example workflows not imported into this dev
- * folder before. Each is imported once: the user may have pasted real keys or edited a workflow since, and a later
- * `npm run dev` must not overwrite that; credentials or examples added to the repo later are still picked up.
- */
-async function importExamples(inst, env, logFile) {
-  const ledgerPath = path.join(userFolder, 'imported-examples.json');
-  const ledger = fs.existsSync(ledgerPath) ? JSON.parse(fs.readFileSync(ledgerPath, 'utf8')) : {};
-  const imported = [];
-  const credentials = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'credentials.json'), 'utf8'));
-  for (const credential of credentials) {
-    const key = `credential:${credential.id}`;
-    if (ledger[key]) continue;
-    const file = path.join(userFolder, `import-credential-${credential.id}.json`);
-    fs.writeFileSync(file, JSON.stringify([credential]));
-    try {
-      await n8nCli(inst, env, ['import:credentials', `--input=${file}`], {
-        logFile,
-        label: `import placeholder credential "${credential.name}"`,
-      });
-    } finally {
-      fs.rmSync(file, { force: true });
-    }
-    ledger[key] = true;
-    imported.push(credential.name);
-  }
-  const workflows = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.workflow.json')).sort();
-  for (const f of workflows) {
-    if (ledger[f]) continue;
-    await n8nCli(inst, env, ['import:workflow', `--input=${path.join(EXAMPLES, f)}`], {
-      logFile,
-      label: `import example workflow ${f}`,
-    });
-    ledger[f] = createHash('sha256').update(fs.readFileSync(path.join(EXAMPLES, f))).digest('hex').slice(0, 16);
-    imported.push(f);
-  }
-  fs.writeFileSync(ledgerPath, `${JSON.stringify(ledger, null, 2)}\n`);
-  return imported;
 }
 
 function banner(url) {
@@ -153,38 +109,19 @@ function makeFilter() {
 async function main() {
   const started = Date.now();
   await assertPortFree();
-  const inst = await ensureN8n(version);
-
-  if (reset) {
-    log(`Resetting ${rel(userFolder)}/`);
-    removeTree(userFolder);
-  }
-  fs.mkdirSync(userFolder, { recursive: true });
-  const logFile = path.join(userFolder, 'n8n.log');
-  fs.writeFileSync(logFile, '');
-
-  log('Building and packing n8n-nodes-crypto-webhooks');
-  const tgz = await buildAndPack(path.join(userFolder, 'pack'), { logFile: path.join(userFolder, 'build.log') });
-  const installed = installPackageInto(userFolder, tgz);
-  log(`  ✓ installed into ${rel(installed)}/`);
-
-  const [brokerPort] = await freePorts(1);
   const listenAddress = process.env.N8N_LISTEN_ADDRESS || '127.0.0.1';
-  const editorUrl = `http://localhost:${port}`;
-  const env = n8nEnv(inst, {
+  const { inst, env, logFile, editorUrl } = await prepareDevInstance({
+    version,
     userFolder,
     port,
-    brokerPort,
+    reset,
     listenAddress,
-    webhookUrl: process.env.WEBHOOK_URL || `${editorUrl}/`,
-    extra: { N8N_SECURE_COOKIE: 'false', N8N_EDITOR_BASE_URL: `${editorUrl}/` },
+    webhookUrl: process.env.WEBHOOK_URL,
   });
-  const imported = await importExamples(inst, env, logFile);
-  if (imported.length) log(`  ✓ examples imported: ${imported.join(', ')} (inactive until you paste real keys)`);
 
   await assertPortFree(); // again: the install may have taken minutes
   log(`Starting n8n ${version} on ${editorUrl} …`);
-  const n8n = startN8n(inst, env, { logFile, echo: makeFilter() });
+  const n8n = startN8n(inst, env, { logFile, echo: check ? false : makeFilter() });
 
   try {
     await waitForN8n(n8n, { baseUrl: `http://127.0.0.1:${port}/`, logFile, timeoutMs: 180000 });
@@ -193,8 +130,26 @@ async function main() {
     await stopProcess(n8n);
     process.exit(1);
   }
+  const ready = `(ready ${((Date.now() - started) / 1000).toFixed(1)} s after \`npm run dev\`)`;
+  if (check) {
+    log(`  ✓ n8n ${version} running at ${editorUrl} ${ready}`);
+    let missing;
+    try {
+      missing = await checkDevInstance(`http://127.0.0.1:${port}/`, { log });
+    } catch (err) {
+      missing = [err.message];
+    }
+    await stopProcess(n8n);
+    if (missing.length) {
+      console.error(`\nnpm run dev -- --check: FAILED on n8n ${version}; missing:\n${missing.map((m) => `  - ${m}`).join('\n')}`);
+      console.error(`n8n log: ${rel(logFile)}`);
+      process.exit(1);
+    }
+    log(`npm run dev -- --check: OK on n8n ${version} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return;
+  }
   process.stdout.write(banner(editorUrl));
-  log(`(ready ${((Date.now() - started) / 1000).toFixed(1)} s after \`npm run dev\`)`);
+  log(ready);
   const { code, signal } = await n8n.exited;
   if (isStopping()) return; // Ctrl+C: stopAllOnSignals finishes and exits 0
   console.error(`n8n exited (${signal ?? `code ${code}`}); log: ${rel(logFile)}`);

@@ -26,6 +26,7 @@ import {
   installPackageInto,
   n8nCli,
   n8nEnv,
+  setupOwner,
   startN8n,
   stopAll,
   stopAllOnSignals,
@@ -33,6 +34,7 @@ import {
   tail,
   waitForN8n,
 } from './lib/n8n.mjs';
+import { ensureDevDependencies } from './lib/deps.mjs';
 import { N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
 
 const E2E_DIR = path.join(REPO_ROOT, '.e2e');
@@ -157,13 +159,7 @@ async function waitForLanes(lanes, timeoutMs = 60000) {
  * key and the owner's session cookie (for the editor's REST calls, e.g. "Listen for test event").
  */
 async function ownerAndApiKey(baseUrl) {
-  const setup = await fetch(new URL('rest/owner/setup', baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(OWNER),
-  });
-  if (setup.status !== 200) throw new Error(`owner setup answered ${setup.status}: ${await setup.text()}`);
-  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = await setupOwner(baseUrl, OWNER);
   const res = await fetch(new URL('rest/api-keys', baseUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
@@ -302,6 +298,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
 
 async function main() {
   const started = Date.now();
+  await ensureDevDependencies({ log });
   fs.mkdirSync(E2E_DIR, { recursive: true });
   killLeftovers();
   pruneOldRuns();

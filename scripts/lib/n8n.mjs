@@ -78,9 +78,6 @@ export function somethingListens(port, host = '127.0.0.1') {
  * Returns the tarball path.
  */
 export async function buildAndPack(destDir, { logFile }) {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'node_modules', 'typescript'))) {
-    throw new Error("This package's dev dependencies are not installed: run `npm install` in the repo first.");
-  }
   fs.mkdirSync(destDir, { recursive: true });
   for (const f of fs.readdirSync(destDir)) if (f.endsWith('.tgz')) fs.rmSync(path.join(destDir, f));
   await runStep('npm run build', 'npm', ['run', 'build'], { cwd: REPO_ROOT, env: process.env, logFile });
@@ -318,4 +315,24 @@ export function tail(file, lines = 30) {
   } catch {
     return '';
   }
+}
+
+/** Creates the instance owner (what the editor asks for on first start) and returns the session cookie. */
+export async function setupOwner(baseUrl, owner) {
+  const res = await fetch(new URL('rest/owner/setup', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
+  if (res.status !== 200) throw new Error(`owner setup answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+/** GET a JSON document from n8n with the owner's session cookie; `data` is unwrapped when n8n wraps it. */
+export async function restGet(baseUrl, cookie, route) {
+  const res = await fetch(new URL(route, baseUrl), { headers: { cookie }, signal: AbortSignal.timeout(30000) });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`GET /${route} answered ${res.status}: ${text.slice(0, 300)}`);
+  const body = JSON.parse(text);
+  return body && typeof body === 'object' && 'data' in body ? body.data : body;
 }

@@ -316,6 +316,32 @@ export async function ensureN8n(version) {
   });
 }
 
+/**
+ * Compiling sqlite3 takes minutes; both n8n versions use the same sqlite3 release. When another complete n8n
+ * folder of this cache (built for the same Node 24) has that release built, its `build/` is copied instead.
+ * Returns `{ version, from }`, or null when there is nothing to reuse. The caller still proves the module loads.
+ */
+export function reuseSqliteBuild(dir) {
+  const sqliteVersion = (d) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(d, 'node_modules', 'sqlite3', 'package.json'), 'utf8')).version;
+    } catch {
+      return null;
+    }
+  };
+  const version = sqliteVersion(dir);
+  if (!version) return null;
+  for (const name of fs.readdirSync(CACHE_DIR)) {
+    const other = path.join(CACHE_DIR, name);
+    if (other === dir || !name.startsWith('n8n-') || !(readMarker(other) ?? '').includes(`node@${NODE24_VERSION}`)) continue;
+    const build = path.join(other, 'node_modules', 'sqlite3', 'build');
+    if (sqliteVersion(other) !== version || !fs.existsSync(path.join(build, 'Release', 'node_sqlite3.node'))) continue;
+    fs.cpSync(build, path.join(dir, 'node_modules', 'sqlite3', 'build'), { recursive: true });
+    return { version, from: other };
+  }
+  return null;
+}
+
 async function installN8n(version, { p, node24, pkgJson, lock, lockSrc, key }) {
   const started = Date.now();
   log(`Installing n8n ${version} into ${shown(p.dir)}/ — first time only, takes a few minutes`);
@@ -345,17 +371,19 @@ async function installN8n(version, { p, node24, pkgJson, lock, lockSrc, key }) {
     fs.copyFileSync(path.join(p.dir, 'package-lock.json'), lockSrc);
     log(`  wrote ${shown(lockSrc)}: commit it to pin this n8n's dependency tree`);
   }
-  await runStep('npm rebuild sqlite3 (compiles the native module for Node 24)', 'npm', ['rebuild', 'sqlite3', '--foreground-scripts'], {
-    cwd: p.dir,
-    env: { ...env, JOBS: String(Math.max(1, os.cpus().length)) },
-    logFile,
-  });
   // Prove the native module loads under Node 24 before declaring the folder complete.
-  await runStep('check sqlite3 loads on Node 24', node24.node, ['-e', "require('sqlite3')"], {
-    cwd: p.dir,
-    env,
-    logFile,
-  });
+  const checkSqlite = () =>
+    runStep('check sqlite3 loads on Node 24', node24.node, ['-e', "require('sqlite3')"], { cwd: p.dir, env, logFile });
+  const reused = reuseSqliteBuild(p.dir);
+  if (reused) log(`  ✓ sqlite3 ${reused.version}: reused the Node 24 build of ${shown(reused.from)}/ (same version, same Node)`);
+  if (!reused || !(await checkSqlite().then(() => true, () => false))) {
+    await runStep('npm rebuild sqlite3 (compiles the native module for Node 24)', 'npm', ['rebuild', 'sqlite3', '--foreground-scripts'], {
+      cwd: p.dir,
+      env: { ...env, JOBS: String(Math.max(1, os.cpus().length)) },
+      logFile,
+    });
+    await checkSqlite();
+  }
   // The key only changes when what we install changes, so the marker is written after a lockfile appeared.
   const finalKey = lock ? key : `n8n@${version} node@${NODE24_VERSION} ${hash(pkgJson + fs.readFileSync(lockSrc, 'utf8'))}`;
   fs.writeFileSync(path.join(p.dir, MARKER), `${finalKey}\n`);
