@@ -14,7 +14,6 @@
 //                                          --keep                     keep .e2e/<run>/ folders even when green
 //                                          --serial                   one version after the other (or E2E_SERIAL=1)
 //                                          anything else              passed to jest (e.g. -t dedupe)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +34,7 @@ import {
   waitForN8n,
 } from './lib/n8n.mjs';
 import { ensureDevDependencies } from './lib/deps.mjs';
+import { killJestRuns, runJestFile } from './lib/jest.mjs';
 import { N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
 
 const E2E_DIR = path.join(REPO_ROOT, '.e2e');
@@ -171,38 +171,8 @@ async function ownerAndApiKey(baseUrl) {
   return { apiKey: key, cookie };
 }
 
-const jestChildren = new Set();
-
 /** Runs the scenarios once; output goes to `print` line by line (collected when versions run side by side). */
-function runJest(env, print) {
-  return new Promise((resolve) => {
-    const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-    const child = spawn(process.execPath, [jestBin, '-c', JEST_CONFIG, '--runInBand', ...jestArgs], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    jestChildren.add(child);
-    for (const stream of [child.stdout, child.stderr]) {
-      let pending = '';
-      stream.on('data', (chunk) => {
-        const lines = (pending + chunk.toString('utf8')).split('\n');
-        pending = lines.pop();
-        lines.forEach((line) => print(line));
-      });
-      stream.on('end', () => pending && print(pending));
-    }
-    const timer = setTimeout(() => {
-      print(`jest still running after ${JEST_TIMEOUT_MS / 60000} min: stopping it`);
-      child.kill('SIGKILL');
-    }, JEST_TIMEOUT_MS);
-    child.on('close', (code, signal) => {
-      jestChildren.delete(child);
-      clearTimeout(timer);
-      resolve(code ?? (signal ? 1 : 0));
-    });
-  });
-}
+const runJest = (env, print) => runJestFile({ config: JEST_CONFIG, args: jestArgs, env, print, timeoutMs: JEST_TIMEOUT_MS });
 
 // ---------------------------------------------------------------------------------------------- one version
 
@@ -373,7 +343,7 @@ async function main() {
 }
 
 stopAllOnSignals(() => {
-  for (const child of jestChildren) child.kill('SIGKILL');
+  killJestRuns();
 });
 
 main().then(
