@@ -18,11 +18,13 @@ import { KoyweUserValidationTrigger } from '../../nodes/Koywe/KoyweUserValidatio
 import { PACKAGE } from './browser';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const exampleCredentials = JSON.parse(readFileSync(join(EXAMPLES, 'credentials.json'), 'utf8')) as Array<{ name: string; type: string }>;
+const exampleCredentials = JSON.parse(readFileSync(join(EXAMPLES, 'credentials.json'), 'utf8')) as Array<{ id: string; name: string; type: string }>;
 
 export interface ExpectedNode {
 	type: string;
 	displayName: string;
+	/** Names n8n gives a node added from the creator: the display name, or (action nodes) the action's name. */
+	titles: string[];
 	/** Parameters (not notices) shown for a node with default values. */
 	parameters: string[];
 	/** Start of each notice shown with default values (HTML tags removed). */
@@ -30,8 +32,8 @@ export interface ExpectedNode {
 	/** Display names of required parameters that start empty (a fresh node rightly flags them until filled in). */
 	requiredEmpty: string[];
 	credentialType: string | undefined;
-	/** The example placeholder credential of that type (the editor selects the only one there is). */
-	credentialName: string | undefined;
+	/** Ids of the example placeholder credentials of that type. */
+	exampleCredentialIds: string[];
 	isTrigger: boolean;
 	/** Node creator: search text, the entry to pick, and the section of the app page (if it opens one). */
 	creator: { query: string; entry: RegExp; section: 'Triggers' | 'Actions' };
@@ -47,6 +49,13 @@ function shownByDefault(p: INodeProperties, all: INodeProperties[]): boolean {
 	});
 }
 
+/** The `action` labels of operation options ("Send a test payment webhook"): n8n names an added node after them. */
+function actionNames(properties: INodeProperties[]): string[] {
+	return properties.flatMap((p) =>
+		(p.options ?? []).flatMap((o) => ('action' in o && typeof o.action === 'string' ? [o.action] : [])),
+	);
+}
+
 const plain = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim();
 
 function expected(node: INodeType, creator: ExpectedNode['creator']): ExpectedNode {
@@ -56,11 +65,12 @@ function expected(node: INodeType, creator: ExpectedNode['creator']): ExpectedNo
 	return {
 		type: `${PACKAGE}.${d.name}`,
 		displayName: d.displayName,
+		titles: [d.displayName, ...actionNames(d.properties)],
 		parameters: visible.filter((p) => p.type !== 'notice').map((p) => p.name),
 		requiredEmpty: visible.filter((p) => p.required === true && p.default === '').map((p) => p.displayName),
 		notices: visible.filter((p) => p.type === 'notice').map((p) => plain(p.displayName).slice(0, 60)),
 		credentialType,
-		credentialName: exampleCredentials.find((c) => c.type === credentialType)?.name,
+		exampleCredentialIds: exampleCredentials.filter((c) => c.type === credentialType).map((c) => c.id),
 		isTrigger: (d.webhooks ?? []).length > 0,
 		creator,
 	};
