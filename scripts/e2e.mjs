@@ -27,14 +27,12 @@ import {
   n8nEnv,
   setupOwner,
   startN8n,
-  stopAll,
-  stopAllOnSignals,
   stopProcess,
   tail,
   waitForN8n,
 } from './lib/n8n.mjs';
 import { ensureDevDependencies } from './lib/deps.mjs';
-import { killJestRuns, runJestFile } from './lib/jest.mjs';
+import { runJestFile, runSuite } from './lib/jest.mjs';
 import { N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
 
 const E2E_DIR = path.join(REPO_ROOT, '.e2e');
@@ -342,16 +340,4 @@ async function main() {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-stopAllOnSignals(() => {
-  killJestRuns();
-});
-
-main().then(
-  (code) => process.exit(code),
-  async (err) => {
-    console.error(err);
-    await stopAll();
-    log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+runSuite(main);

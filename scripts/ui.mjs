@@ -15,8 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { devUserFolder, prepareDevInstance } from './lib/devInstance.mjs';
-import { killJestRuns, runJestFile } from './lib/jest.mjs';
-import { freePorts, n8nCli, startN8n, stopAll, stopAllOnSignals, stopProcess, tail, waitForN8n } from './lib/n8n.mjs';
+import { runJestFile, runSuite } from './lib/jest.mjs';
+import { freePorts, n8nCli, startN8n, stopProcess, tail, waitForN8n } from './lib/n8n.mjs';
 import { N8N_VERSIONS, REPO_ROOT, log, runStep } from './lib/provision.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -126,13 +126,4 @@ async function main() {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-stopAllOnSignals(killJestRuns);
-main().then(
-  (code) => process.exit(code),
-  async (err) => {
-    console.error(err);
-    await stopAll();
-    log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+runSuite(main);

@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-import { REPO_ROOT } from './provision.mjs';
+import { stopAll, stopAllOnSignals } from './n8n.mjs';
+import { REPO_ROOT, log } from './provision.mjs';
 
 const children = new Set();
 
@@ -44,4 +45,21 @@ export function runJestFile({ config, args = [], env = {}, print, timeoutMs }) {
 /** Kills every jest run started here (signal handlers). */
 export function killJestRuns() {
   for (const child of children) child.kill('SIGKILL');
+}
+
+/**
+ * The entry point of a suite script: Ctrl+C / SIGTERM stop jest and every n8n started here; `main()` resolves with
+ * the exit code; an unexpected error is printed, counted as one failure (`0 passed, 1 failed`) and exits 1.
+ */
+export function runSuite(main) {
+  stopAllOnSignals(killJestRuns);
+  main().then(
+    (code) => process.exit(code),
+    async (err) => {
+      console.error(err);
+      await stopAll();
+      log('0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
 }
