@@ -1,7 +1,8 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
- * Cryptofuse webhook credential. `webhookSecret` verifies v1.0 webhook signatures; `legacyUrlToken` is the optional
+ * Cryptofuse webhook credential. `webhookSecret` verifies v1.0 webhook signatures (shown as required unless the
+ * credential is marked `legacyOnly`, which the trigger itself never reads); `legacyUrlToken` is the optional
  * secret a legacy v0.9 (unsigned) callback URL must carry. Neither can be checked against Cryptofuse: the node that
  * uses this credential tests it locally (`testedBy`), and says so.
  */
@@ -23,14 +24,24 @@ export class CryptofuseApi implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName: 'Legacy v0.9 Only',
+			name: 'legacyOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether this credential is only for a trigger in legacy v0.9 (unsigned) mode, which needs no Webhook Secret. Leave off for current (v1.0) webhooks.',
+		},
+		{
 			displayName: 'Webhook Secret',
 			name: 'webhookSecret',
 			type: 'string',
 			typeOptions: { password: true },
+			required: true,
 			default: '',
 			placeholder: 'whsk_…',
 			description:
-				'The webhook_secret of your Cryptofuse account (dashboard webhook settings, or PATCH /user/webhooks/), exactly as given, e.g. whsk_…. Needed for v1.0 signed webhooks.',
+				'The webhook_secret of your Cryptofuse account (dashboard webhook settings, or PATCH /user/webhooks/), exactly as given, e.g. whsk_…. Every v1.0 webhook is verified with it.',
+			displayOptions: { show: { legacyOnly: [false] } },
 		},
 		{
 			displayName: 'Legacy URL Token',

@@ -24,7 +24,6 @@
 //                                                                     `npm run test:hostile`; see its README section)
 //                                          anything else              passed to jest (e.g. -t dedupe)
 // E2E_N8N_ENV='KEY=value KEY2=value'  extra environment for n8n (e.g. to benchmark an n8n setting)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,13 +37,12 @@ import {
   n8nEnv,
   setupOwner,
   startN8n,
-  stopAll,
-  stopAllOnSignals,
   stopProcess,
   tail,
   waitForN8n,
 } from './lib/n8n.mjs';
 import { ensureDevDependencies } from './lib/deps.mjs';
+import { runJestFile, runSuite } from './lib/jest.mjs';
 import { N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
 import { QUEUE_PORTS, ensureQueueServices, startQueueServices } from './lib/queue.mjs';
 
@@ -215,7 +213,10 @@ async function waitForLanes(lanes, origins, timeoutMs = 60000) {
   }
 }
 
-/** Owner account + a public-API key (scopes to read executions), as a user would create them in the UI. */
+/**
+ * Owner account + a public-API key (scopes to read executions), as a user would create them in the UI. Returns the
+ * key and the owner's session cookie (for the editor's REST calls, e.g. "Listen for test event").
+ */
 async function ownerAndApiKey(baseUrl) {
   const cookie = await setupOwner(baseUrl, OWNER);
   const res = await fetch(new URL('rest/api-keys', baseUrl), {
@@ -226,41 +227,11 @@ async function ownerAndApiKey(baseUrl) {
   const body = await res.json().catch(() => ({}));
   const key = body?.data?.rawApiKey;
   if (res.status !== 200 || !key) throw new Error(`API key creation answered ${res.status}: ${JSON.stringify(body)}`);
-  return key;
+  return { apiKey: key, cookie };
 }
-
-const jestChildren = new Set();
 
 /** Runs the scenarios once; output goes to `print` line by line (collected when versions run side by side). */
-function runJest(env, print) {
-  return new Promise((resolve) => {
-    const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-    const child = spawn(process.execPath, [jestBin, '-c', JEST_CONFIG, '--runInBand', ...jestArgs], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    jestChildren.add(child);
-    for (const stream of [child.stdout, child.stderr]) {
-      let pending = '';
-      stream.on('data', (chunk) => {
-        const lines = (pending + chunk.toString('utf8')).split('\n');
-        pending = lines.pop();
-        lines.forEach((line) => print(line));
-      });
-      stream.on('end', () => pending && print(pending));
-    }
-    const timer = setTimeout(() => {
-      print(`jest still running after ${JEST_TIMEOUT_MS / 60000} min: stopping it`);
-      child.kill('SIGKILL');
-    }, JEST_TIMEOUT_MS);
-    child.on('close', (code, signal) => {
-      jestChildren.delete(child);
-      clearTimeout(timer);
-      resolve(code ?? (signal ? 1 : 0));
-    });
-  });
-}
+const runJest = (env, print) => runJestFile({ config: JEST_CONFIG, args: jestArgs, env, print, timeoutMs: JEST_TIMEOUT_MS });
 
 // ---------------------------------------------------------------------------------------------- one version
 
@@ -356,7 +327,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     }
     const webhookOrigins = cluster ? processes.filter((p) => p.role === 'webhook').map((p) => p.url) : [baseUrl];
     await waitForLanes(lanes, webhookOrigins);
-    const apiKey = await ownerAndApiKey(baseUrl);
+    const { apiKey, cookie } = await ownerAndApiKey(baseUrl);
     timings.start = Date.now() - t;
     const shown = processes.map((p) => `${p.name} pid ${p.child.pid}`).join(', ');
     print(`  ✓ n8n ${version} ${mode === 'queue' ? 'in queue mode ' : ''}at ${baseUrl} (${shown}; ${Object.keys(lanes).length} test webhooks active)`);
@@ -367,7 +338,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     const queue = cluster ? { processes: processList, postgres: cluster.postgres } : undefined;
     fs.writeFileSync(
       statePath,
-      JSON.stringify({ version, mode, baseUrl, capturePort, ports, apiKey, lanes, runDir, logFile, queue, pid: n8n?.pid }, null, 2),
+      JSON.stringify({ version, mode, baseUrl, capturePort, ports, apiKey, cookie, lanes, runDir, logFile, queue, pid: n8n?.pid }, null, 2),
     );
     t = Date.now();
     const jestEnv = { E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version, E2E_MODE: mode, E2E_SUITE: suite };
@@ -469,16 +440,4 @@ async function main() {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-stopAllOnSignals(() => {
-  for (const child of jestChildren) child.kill('SIGKILL');
-});
-
-main().then(
-  (code) => process.exit(code),
-  async (err) => {
-    console.error(err);
-    await stopAll();
-    log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+runSuite(main);

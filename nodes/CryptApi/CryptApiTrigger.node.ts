@@ -17,6 +17,7 @@ import {
 	emit,
 	handleWebhook,
 	header,
+	ownWebhookUrl,
 	readRawBody,
 	reject,
 	requestLine,
@@ -48,12 +49,9 @@ function readPublicCallbackUrl(ctx: IWebhookFunctions | IHookFunctions): string 
 	return (options.publicCallbackUrl ?? '').trim();
 }
 
-/** The URL CryptAPI was given: the override, else this node's URL as n8n publishes it (`WEBHOOK_URL`). */
+/** The URL CryptAPI called: the override, else this node's test or production URL as n8n publishes it (`WEBHOOK_URL`). */
 function publicUrlOf(ctx: IWebhookFunctions, override: string): string | undefined {
-	if (override !== '') return override;
-	// n8n ≥ 2 knows whether this request came in on the test URL; 1.x only offers the production URL
-	const resourceUrl = typeof ctx.getWebhookResourceUrl === 'function' ? ctx.getWebhookResourceUrl('default') : undefined;
-	return resourceUrl ?? ctx.getNodeWebhookUrl('default');
+	return override !== '' ? override : ownWebhookUrl(ctx);
 }
 
 export class CryptApiTrigger implements INodeType {
@@ -72,7 +70,7 @@ export class CryptApiTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Give the Production URL above to CryptAPI as the <b>callback</b> of its <b>/create/</b> call (URL-encoded), optionally with your own parameters such as <code>?order_id=123</code>. GET (default) and POST (<code>post=1</code>, form or <code>json=1</code>) both work. Every callback must carry a valid RSA signature (<code>x-ca-signature</code>); anything else gets HTTP 401 and starts nothing. <b>With post=1 CryptAPI signs only the body, not your own query parameters</b>: the item then has <code>customParamsSigned: false</code> and no <code>orderId</code>, so match the payment by <code>address_in</code>.',
+					'Give CryptAPI the Production URL above as the <b>callback</b> of your /create/ request (URL-encoded). Only callbacks CryptAPI signed start the workflow. Your own parameters (e.g. <code>?order_id=123</code>) are signed in GET callbacks (the default) but not with <code>post=1</code>.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

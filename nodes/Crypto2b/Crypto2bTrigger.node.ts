@@ -20,6 +20,7 @@ import {
 	emit,
 	handleWebhook,
 	header,
+	ownWebhookUrl,
 	JSON_ACK,
 	POST_WEBHOOK,
 	readRawBody,
@@ -124,7 +125,7 @@ export class Crypto2bTrigger implements INodeType {
 			const rawBody = await readRawBody(this);
 			if (!rawBody) return reject(this, 400, 'body_unreadable');
 
-			const webhookUrl = this.getWebhookResourceUrl?.('default') ?? this.getNodeWebhookUrl('default');
+			const webhookUrl = ownWebhookUrl(this);
 			const verified = verifyCrypto2bCallback({
 				rawBody,
 				headers: {

@@ -25,7 +25,7 @@ const EVENT_LABELS: Record<(typeof KNOWN_EVENTS)[number], string> = {
 export const cryptofuseTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Paste the Production URL above as <b>webhook_url</b> in Cryptofuse (dashboard webhook settings, or PATCH /user/webhooks/) or as a payment\'s <b>callback_url</b>, and put the same <b>webhook_secret</b> in the credential.',
+			'Paste the Production URL above as <b>webhook_url</b> in Cryptofuse (dashboard webhook settings) or as a payment\'s <b>callback_url</b>. The credential needs your Cryptofuse <b>webhook_secret</b>: without it nothing can be verified and the workflow cannot be activated.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -51,7 +51,7 @@ export const cryptofuseTriggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Cryptofuse\'s public docs do not say which header carries the signature, which hash it uses, which bytes it signs or how it is encoded. The defaults below are the common scheme (HMAC-SHA256 of the raw body, hex, in X-Cryptofuse-Signature). Every request is verified; if genuine webhooks get HTTP 401, the n8n log says why, and names the settings to change when your secret matches under other ones.',
+			'Keep the signature settings below as they are (HMAC-SHA256 of the body, hex, in X-Cryptofuse-Signature): Cryptofuse does not document its scheme, and this is the common one. If genuine webhooks are refused (HTTP 401), the n8n log says why and which settings match your secret.',
 		name: 'schemeNotice',
 		type: 'notice',
 		default: '',
@@ -101,8 +101,8 @@ export const cryptofuseTriggerProperties: INodeProperties[] = [
 		name: 'signaturePrefix',
 		type: 'string',
 		default: '',
-		placeholder: 'sha256=',
-		description: 'Fixed text before each signature, such as sha256=. Leave empty when the header holds only the signature.',
+		description:
+			'Text the header puts in front of each signature. Empty (the default) when the header holds only the signature; for a header like <code>sha256=4f2a…</code> enter <code>sha256=</code>.',
 		displayOptions: V1,
 	},
 	{

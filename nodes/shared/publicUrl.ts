@@ -23,3 +23,27 @@ export function relativeUrlOf(absoluteUrl: string): string {
 	const withoutFragment = rest.replace(/#.*$/, '');
 	return withoutFragment.startsWith('/') ? withoutFragment : `/${withoutFragment}`;
 }
+
+/**
+ * The test URL (`…/webhook-test/<id>/<path>`) that belongs to a production URL (`…/webhook/<id>/<path>`), for
+ * n8n 1.x, whose webhook functions only tell the production URL. n8n routes a test webhook at
+ * `/<test endpoint>/<id>/<path>`: the path segments the request and the production URL end with in common are the
+ * node's own, and the segment before them is the endpoint, replaced by the one the request came in on (so custom
+ * `N8N_ENDPOINT_WEBHOOK_TEST` names and path prefixes in `WEBHOOK_URL` are kept). `undefined` when they share no
+ * segment (not this node's URL).
+ */
+export function testUrlOf(productionUrl: string, requestLine: string): string | undefined {
+	const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/i.exec(productionUrl);
+	if (!match) return undefined;
+	const [, origin, productionPath] = match;
+	const prod = productionPath.split('/');
+	const req = requestLine.replace(/[?#].*$/, '').split('/');
+	let shared = 0;
+	while (shared < prod.length - 1 && shared < req.length - 1 && prod[prod.length - 1 - shared] === req[req.length - 1 - shared]) {
+		shared++;
+	}
+	if (shared === 0 || prod.length - shared < 2 || req.length - shared < 2) return undefined;
+	const endpoint = req[req.length - 1 - shared];
+	const rebuilt = [...prod.slice(0, prod.length - 1 - shared), endpoint, ...prod.slice(prod.length - shared)];
+	return `${origin}${rebuilt.join('/')}`;
+}

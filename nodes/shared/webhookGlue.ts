@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 
 import { clientIp, isIpAllowed, parseIpAllowlist, type IpRange } from './ipAllowlist';
+import { testUrlOf } from './publicUrl';
 import { readCommonOptions, type CommonTriggerOptions } from './triggerOptions';
 import type { NormalizedFields, RejectReason } from './types';
 
@@ -97,6 +98,18 @@ export async function readRawBody(ctx: IWebhookFunctions): Promise<Buffer | unde
 export function requestLine(ctx: IWebhookFunctions): string {
 	const req = ctx.getRequestObject();
 	return req.originalUrl ?? req.url ?? '';
+}
+
+/**
+ * This node's public URL for the request at hand: the test URL (`…/webhook-test/…`) when the request came in there
+ * (the editor's "Listen for test event"), else the production URL. n8n ≥ 2 says so itself; n8n 1.x only tells the
+ * production URL, so for a test request (mode `manual`) the test URL is derived from it and the request line.
+ */
+export function ownWebhookUrl(ctx: IWebhookFunctions): string | undefined {
+	if (typeof ctx.getWebhookResourceUrl === 'function') return ctx.getWebhookResourceUrl('default');
+	const production = ctx.getNodeWebhookUrl('default');
+	if (production === undefined || ctx.getMode() !== 'manual') return production;
+	return testUrlOf(production, requestLine(ctx)) ?? production;
 }
 
 /** The first value of a request header (lower-case name), or `undefined`. */

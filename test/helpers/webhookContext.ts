@@ -48,6 +48,11 @@ export interface MockSetup {
 	/** The node's production webhook URL (`getNodeWebhookUrl('default')`). */
 	webhookUrl?: string;
 	request?: MockRequest;
+	/**
+	 * A request on the node's test URL (`/webhook-test/…`, the editor's "Listen for test event"): mode `manual`.
+	 * `'n8n2'` as n8n ≥ 2 runs it (`getWebhookResourceUrl` names the test URL); `'n8n1'` as 1.x does (no such method).
+	 */
+	testWebhook?: 'n8n1' | 'n8n2';
 	/** A real Express-like request/response pair instead of the recorded stand-ins (for answers written later). */
 	http?: { req: unknown; res: unknown };
 }
@@ -79,7 +84,7 @@ function build(node: INodeType, setup: MockSetup) {
 				: Buffer.from(request.body, 'utf8');
 	const headers: Record<string, string | string[]> = {};
 	for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
-	const url = request.url ?? '/webhook/test-webhook-id/webhook';
+	const url = request.url ?? `/${setup.testWebhook ? 'webhook-test' : 'webhook'}/test-webhook-id/webhook`;
 	const queryString = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
 	const method = request.method ?? 'POST';
 
@@ -188,10 +193,16 @@ function build(node: INodeType, setup: MockSetup) {
 		webhookDescription: description,
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
+		isTest: setup.testWebhook !== undefined,
 	} as unknown as IWebhookData;
 
+	const mode = setup.testWebhook ? 'manual' : 'webhook';
+	const asN8n1 = <T extends object>(ctx: T): T =>
+		setup.testWebhook === 'n8n1' ? Object.defineProperty(ctx, 'getWebhookResourceUrl', { value: undefined }) : ctx;
 	const webhook = () =>
-		recordLogs(new WebhookContext(workflow, startNode, additionalData, 'webhook', webhookData, [], null)) as unknown as IWebhookFunctions;
+		asN8n1(
+			recordLogs(new WebhookContext(workflow, startNode, additionalData, mode, webhookData, [], null)),
+		) as unknown as IWebhookFunctions;
 	const hook = () =>
 		recordLogs(new HookContext(workflow, startNode, additionalData, 'trigger', 'activate', webhookData)) as unknown as IHookFunctions;
 

@@ -22,6 +22,7 @@
  * expect nothing, so "zero executions" is really observed), and returns what actually happened.
  * Lower-level pieces for multi-lane scenarios: `send`, `countExecutions`, `waitForExecutions`, `capture.waitFor`.
  * Sign requests with the package's own `sign…()` helpers from `nodes/<Provider>/signature.ts`, never a copy.
+ * The editor's "Listen for test event" (test URL, manual execution): `listenForTestEvent` in harness/testWebhook.ts.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -68,6 +69,8 @@ export interface E2eRun {
 	baseUrl: string;
 	capturePort: number;
 	apiKey: string;
+	/** The owner's session cookie (`n8n-auth=…`): the editor's REST API (`/rest/…`), see harness/testWebhook.ts. */
+	cookie: string;
 	logFile: string;
 	/** PID of the n8n process (benchmarks read its CPU time). */
 	pid: number;
@@ -85,6 +88,7 @@ interface RunState {
 	capturePort: number;
 	ports: Record<string, number>;
 	apiKey: string;
+	cookie: string;
 	lanes: Record<string, Lane>;
 	logFile: string;
 	pid: number;
@@ -233,12 +237,14 @@ export async function send(url: string, request: HttpRequest = {}): Promise<Http
 
 // ------------------------------------------------------------------------------------------- executions
 
-interface ApiExecution {
+export interface ApiExecution {
 	id: string;
 	workflowId: string;
+	/** 'webhook' for production URLs, 'manual' for the editor's test runs. */
+	mode?: string;
 	finished?: boolean;
 	status?: string;
-	data?: { resultData?: { runData?: Record<string, unknown> } };
+	data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> } }>> } };
 }
 
 /** Finished executions of the lane's workflow that its start node began (n8n's public API, with run data). */

@@ -152,6 +152,20 @@ describe('CryptApiTrigger GET callbacks', () => {
 		expect(result.workflowData?.[0]).toHaveLength(1);
 	});
 
+	it.each(['n8n1', 'n8n2'] as const)(
+		'GET at the test URL ("Listen for test event", %s) verifies over the test URL, not the production URL',
+		async (version) => {
+			const testUrl = PUBLIC_URL.replace('/webhook/', '/webhook-test/');
+			const rawQuery = 'uuid=u-10&pending=0';
+			const atTestUrl = (signedFor: string) =>
+				setup({ ...getRequest(rawQuery, signedGet(rawQuery, signedFor)), url: `/webhook-test/abc-123/webhook?${rawQuery}` });
+			const run = await runWebhook(node, { ...atTestUrl(testUrl), testWebhook: version });
+			expectOk(run);
+			expect(run.items).toHaveLength(1);
+			expectRejected(await runWebhook(node, { ...atTestUrl(PUBLIC_URL), testWebhook: version }), 401);
+		},
+	);
+
 	it('rejects a tampered query parameter with 401 and logs the reason only', async () => {
 		const tampered = GET_VECTOR_QUERY.replace('order_id=123', 'order_id=999');
 		const run = await runWebhook(node, setup(getRequest(tampered, vectors.get.signature), VECTOR_OPTIONS));

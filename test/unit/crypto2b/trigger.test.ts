@@ -190,6 +190,20 @@ describe('Crypto2bTrigger.webhook() with constructed callbacks', () => {
 		expectRejected(await runWebhook(node, setup(request)), 401, 'mismatch');
 	});
 
+	it.each(['n8n1', 'n8n2'] as const)(
+		'verifies at the test URL ("Listen for test event", %s): signed for /webhook-test/…, not the production path',
+		async (version) => {
+			const testUrl = WEBHOOK_URL.replace('/webhook/', '/webhook-test/');
+			const atTestUrl = (signedFor: string): MockRequest => ({
+				...signedRequest(constructedBody('deposit'), 'src=n8n', signedFor),
+				url: `${new URL(testUrl).pathname}?src=n8n`,
+			});
+			const test = { testWebhook: version };
+			expect((await runWebhook(node, setup(atTestUrl(testUrl), test))).items).toHaveLength(1);
+			expectRejected(await runWebhook(node, setup(atTestUrl(WEBHOOK_URL), test)), 401, 'mismatch');
+		},
+	);
+
 	it('uses the defaults n8n fills in for a freshly added node (all types, all statuses)', async () => {
 		const fresh = setup(signedRequest(constructedBody('service')));
 		const run = await runWebhook(node, { ...fresh, parameters: {} });

@@ -1,5 +1,6 @@
 import type { ICredentialsDecrypted } from 'n8n-workflow';
 
+import { CryptofuseApi } from '../../../credentials/CryptofuseApi.credentials';
 import { CryptofuseTrigger } from '../../../nodes/Cryptofuse/CryptofuseTrigger.node';
 import { cryptofuseCredentialCheck } from '../../../nodes/Cryptofuse/credentialTest';
 import { DEFAULT_SIGNATURE_SETTINGS as D, type CryptofuseSignatureSettings } from '../../../nodes/Cryptofuse/settings';
@@ -341,6 +342,24 @@ describe('node description', () => {
 		const legacyOption = version?.options?.find((o) => 'value' in o && o.value === 'v0.9');
 		expect(legacyOption && 'name' in legacyOption ? legacyOption.name : '').toMatch(/Unauthenticated/);
 		expect(properties.find((p) => p.name === 'legacyNotice')?.displayName).toMatch(/Unauthenticated/);
+	});
+});
+
+describe('credential form', () => {
+	const fields = new CryptofuseApi().properties;
+	const field = (name: string) => fields.find((p) => p.name === name);
+
+	it('marks the Webhook Secret required, except on a credential for legacy v0.9 only', () => {
+		expect(field('webhookSecret')).toMatchObject({ required: true, displayOptions: { show: { legacyOnly: [false] } } });
+		expect(field('legacyOnly')).toMatchObject({ type: 'boolean', default: false });
+		expect(field('legacyUrlToken')?.required).toBeFalsy();
+		expect(field('legacyUrlToken')?.displayOptions).toBeUndefined();
+	});
+
+	it('offers no placeholder in Signature Prefix that could be taken for its value', () => {
+		const prefix = node.description.properties.find((p) => p.name === 'signaturePrefix');
+		expect(prefix?.default).toBe('');
+		expect(prefix?.placeholder ?? '').toBe('');
 	});
 });
 

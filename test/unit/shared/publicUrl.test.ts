@@ -1,4 +1,4 @@
-import { rawQueryOf, relativeUrlOf, withRawQuery } from '../../../nodes/shared/publicUrl';
+import { rawQueryOf, relativeUrlOf, testUrlOf, withRawQuery } from '../../../nodes/shared/publicUrl';
 import { withinWindow, parseIntegerHeader } from '../../../nodes/shared/timeWindow';
 
 describe('public URL helpers', () => {
@@ -19,6 +19,26 @@ describe('public URL helpers', () => {
 		expect(relativeUrlOf('https://h.example:8443/webhooks/crypto2b?src=n8n')).toBe('/webhooks/crypto2b?src=n8n');
 		expect(relativeUrlOf('https://h.example')).toBe('/');
 		expect(relativeUrlOf('https://h/p#frag')).toBe('/p');
+	});
+});
+
+describe('test URL of a production URL (n8n 1.x)', () => {
+	it('swaps the endpoint segment for the one the request came in on', () => {
+		expect(testUrlOf('https://n8n.example.com/webhook/abc-123/webhook', '/webhook-test/abc-123/webhook?x=1')).toBe(
+			'https://n8n.example.com/webhook-test/abc-123/webhook',
+		);
+	});
+
+	it('keeps a path prefix of WEBHOOK_URL and a custom test endpoint name', () => {
+		expect(testUrlOf('https://h.example/n8n/hooks/abc-123/webhook', '/hooks-try/abc-123/webhook')).toBe(
+			'https://h.example/n8n/hooks-try/abc-123/webhook',
+		);
+	});
+
+	it('gives up when the request is not for this node', () => {
+		expect(testUrlOf('https://h/webhook/abc-123/webhook', '/webhook-test/other/thing')).toBeUndefined();
+		expect(testUrlOf('not a url', '/webhook-test/abc-123/webhook')).toBeUndefined();
+		expect(testUrlOf('https://h/webhook', '/webhook')).toBeUndefined();
 	});
 });
 

@@ -1,0 +1,103 @@
+/**
+ * What the editor should show for each node of this package, read from the nodes' own descriptions (never typed in
+ * twice): display name, the parameters visible with default values, the credential type and the example workflow's
+ * placeholder credential of that type, whether it has webhook URLs, and how the node creator lists it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeProperties, INodeType } from 'n8n-workflow';
+
+import { CryptApiTrigger } from '../../nodes/CryptApi/CryptApiTrigger.node';
+import { Crypto2bTrigger } from '../../nodes/Crypto2b/Crypto2bTrigger.node';
+import { CryptofuseTrigger } from '../../nodes/Cryptofuse/CryptofuseTrigger.node';
+import { Cryptomus } from '../../nodes/Cryptomus/Cryptomus.node';
+import { CryptomusTrigger } from '../../nodes/Cryptomus/CryptomusTrigger.node';
+import { KoyweTrigger } from '../../nodes/Koywe/KoyweTrigger.node';
+import { KoyweUserValidationTrigger } from '../../nodes/Koywe/KoyweUserValidationTrigger.node';
+import { PACKAGE } from './browser';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+const exampleCredentials = JSON.parse(readFileSync(join(EXAMPLES, 'credentials.json'), 'utf8')) as Array<{ id: string; name: string; type: string }>;
+
+export interface ExpectedNode {
+	type: string;
+	displayName: string;
+	/** Names n8n gives a node added from the creator: the display name, or (action nodes) the action's name. */
+	titles: string[];
+	/** Parameters (not notices) shown for a node with default values. */
+	parameters: string[];
+	/** Start of each notice shown with default values (HTML tags removed). */
+	notices: string[];
+	/** Display names of required parameters that start empty (a fresh node rightly flags them until filled in). */
+	requiredEmpty: string[];
+	credentialType: string | undefined;
+	/** Ids of the example placeholder credentials of that type. */
+	exampleCredentialIds: string[];
+	isTrigger: boolean;
+	/** Node creator: search text, the entry to pick, and the section of the app page (if it opens one). */
+	creator: { query: string; entry: RegExp; section: 'Triggers' | 'Actions' };
+}
+
+/** Whether `p` is shown when every parameter has its default (top-level `displayOptions.show` only, as here). */
+function shownByDefault(p: INodeProperties, all: INodeProperties[]): boolean {
+	const show = p.displayOptions?.show;
+	if (!show) return true;
+	return Object.entries(show).every(([name, values]) => {
+		const other = all.find((q) => q.name === name.replace(/^\//, ''));
+		return other !== undefined && (values as unknown[]).includes(other.default);
+	});
+}
+
+/** The `action` labels of operation options ("Send a test payment webhook"): n8n names an added node after them. */
+function actionNames(properties: INodeProperties[]): string[] {
+	return properties.flatMap((p) =>
+		(p.options ?? []).flatMap((o) => ('action' in o && typeof o.action === 'string' ? [o.action] : [])),
+	);
+}
+
+const plain = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim();
+
+function expected(node: INodeType, creator: ExpectedNode['creator']): ExpectedNode {
+	const d = node.description;
+	const visible = d.properties.filter((p) => shownByDefault(p, d.properties));
+	const credentialType = d.credentials?.[0]?.name;
+	return {
+		type: `${PACKAGE}.${d.name}`,
+		displayName: d.displayName,
+		titles: [d.displayName, ...actionNames(d.properties)],
+		parameters: visible.filter((p) => p.type !== 'notice').map((p) => p.name),
+		requiredEmpty: visible.filter((p) => p.required === true && p.default === '').map((p) => p.displayName),
+		notices: visible.filter((p) => p.type === 'notice').map((p) => plain(p.displayName).slice(0, 60)),
+		credentialType,
+		exampleCredentialIds: exampleCredentials.filter((c) => c.type === credentialType).map((c) => c.id),
+		isTrigger: (d.webhooks ?? []).length > 0,
+		creator,
+	};
+}
+
+/** In the order a user adds them: a trigger first (an empty canvas offers only triggers), then the others. */
+export const NODES: ExpectedNode[] = [
+	expected(new CryptomusTrigger(), { query: 'Cryptomus', entry: /^Cryptomus/, section: 'Triggers' }),
+	expected(new Cryptomus(), { query: 'Cryptomus', entry: /^Cryptomus/, section: 'Actions' }),
+	expected(new CryptApiTrigger(), { query: 'CryptAPI', entry: /^CryptAPI/, section: 'Triggers' }),
+	expected(new Crypto2bTrigger(), { query: 'Crypto2B', entry: /^Crypto2B/, section: 'Triggers' }),
+	expected(new KoyweTrigger(), { query: 'Koywe', entry: /^Koywe(?! User)/, section: 'Triggers' }),
+	expected(new KoyweUserValidationTrigger(), { query: 'Koywe', entry: /^Koywe User Validation/, section: 'Triggers' }),
+	expected(new CryptofuseTrigger(), { query: 'Cryptofuse', entry: /^Cryptofuse/, section: 'Triggers' }),
+];
+
+export function nodeByType(type: string): ExpectedNode | undefined {
+	return NODES.find((n) => n.type === type);
+}
+
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments'].map(
+	(file) => {
+		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
+			id: string;
+			name: string;
+			nodes: Array<{ name: string; type: string }>;
+		};
+		return { file, id: wf.id, name: wf.name, ours: wf.nodes.filter((n) => n.type.startsWith(`${PACKAGE}.`)) };
+	},
+);
