@@ -164,7 +164,7 @@ export async function canvasNodes(page: Page): Promise<CanvasNode[]> {
 				// The status icons (issues, disabled …) sit in vue-flow's node wrapper, beside the node body.
 				issues: [...(el.closest('.vue-flow__node') ?? el).querySelectorAll('[data-test-id]')]
 					.map((x) => x.getAttribute('data-test-id') ?? '')
-					.filter((id) => /issue/i.test(id)),
+					.filter((id) => /issue|setup-required/i.test(id)),
 			})),
 		PACKAGE,
 	);
@@ -181,7 +181,7 @@ export async function brokenIcons(page: Page): Promise<string[]> {
 
 /** The issue tooltip texts of a canvas node (hovering its badge), e.g. 'Credentials for … are not set'. */
 export async function issueTexts(page: Page, nodeName: string): Promise<string[]> {
-	const badge = page.locator(`.vue-flow__node:has([data-test-id=canvas-node][data-node-name="${nodeName}"]) [data-test-id=node-issues]`).first();
+	const badge = page.locator(`.vue-flow__node:has([data-test-id=canvas-node][data-node-name="${nodeName}"]) :is([data-test-id=node-issues], [data-test-id=node-setup-required])`).first();
 	if ((await badge.count()) === 0) return [];
 	await badge.hover();
 	const tooltip = page.locator('[role=tooltip]:visible, .el-popper:visible').filter({ hasText: /issue/i }).last();
