@@ -11,7 +11,7 @@ import { signCryptApi } from '../../nodes/CryptApi/signature';
 import { decodeCrypto2bSecret } from '../../nodes/Crypto2b/keys';
 import { crypto2bCallbackHeaders } from '../../nodes/Crypto2b/signature';
 import { signKoyweBody } from '../../nodes/Koywe/signature';
-import { deliver, e2eSuite, listExecutions, send, waitForExecutions, type Json } from './harness';
+import { deliver, e2eSuite, executionsByStatus, listExecutions, send, waitForExecutions, type Json } from './harness';
 import { describeLoad, runLoad } from './harness/load';
 import {
 	executionIds,
@@ -22,7 +22,6 @@ import {
 	processes,
 	ranBy,
 	stopGracefully,
-	storedExecutions,
 } from './harness/queue';
 
 const { run, capture } = e2eSuite();
@@ -131,7 +130,7 @@ describe('queue mode', () => {
 		const total = Number(process.env.E2E_QUEUE_LOAD ?? 1000); // a smaller count for a quick local run
 		const bodies = Array.from({ length: total }, (_, i) => koyweEvent(`load-${stamp}-${i}`));
 		const urls = webhooks.map((p) => onProcessor(lane, p).url);
-		const stored = async () => (await storedExecutions(run, lane.workflowId)).success ?? 0;
+		const stored = async () => (await executionsByStatus(run, lane.workflowId)).success ?? 0;
 		const storedBefore = await stored();
 		let stopping: Promise<boolean> | undefined;
 		let ranBeforeStop: Record<string, number> = {};

@@ -266,26 +266,31 @@ export async function listExecutions(run: E2eRun, lane: Lane): Promise<ApiExecut
 	return all.filter((e) => e.data?.resultData?.runData?.[lane.startNode] !== undefined);
 }
 
-/**
- * How many executions a workflow has (any start node; only those with `status`, e.g. 'success', when given), without
- * their data: cheap for thousands.
- */
-export async function countWorkflowExecutions(run: E2eRun, workflowId: string, status?: string): Promise<number> {
-	let count = 0;
+/** Stored executions of a workflow per status (public API, no run data, any start node): `{ success: 12 }`. */
+export async function executionsByStatus(run: E2eRun, workflowId: string): Promise<Record<string, number>> {
+	const counts: Record<string, number> = {};
 	let cursor: string | undefined;
 	do {
 		const url = new URL('api/v1/executions', run.baseUrl);
 		url.searchParams.set('workflowId', workflowId);
 		url.searchParams.set('limit', '250');
-		if (status) url.searchParams.set('status', status);
 		if (cursor) url.searchParams.set('cursor', cursor);
 		const res = await fetch(url, { headers: { 'X-N8N-API-KEY': run.apiKey }, signal: AbortSignal.timeout(30_000) });
 		if (res.status !== 200) throw new Error(`GET ${url.pathname} answered ${res.status}: ${await res.text()}`);
-		const page = (await res.json()) as { data: unknown[]; nextCursor?: string | null };
-		count += page.data.length;
+		const page = (await res.json()) as { data: Array<{ status?: string }>; nextCursor?: string | null };
+		for (const e of page.data) counts[e.status ?? '?'] = (counts[e.status ?? '?'] ?? 0) + 1;
 		cursor = page.nextCursor ?? undefined;
 	} while (cursor);
-	return count;
+	return counts;
+}
+
+/**
+ * How many executions a workflow has (any start node; only those with `status`, e.g. 'success', when given), without
+ * their data: cheap for thousands.
+ */
+export async function countWorkflowExecutions(run: E2eRun, workflowId: string, status?: string): Promise<number> {
+	const counts = await executionsByStatus(run, workflowId);
+	return status ? (counts[status] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
 export async function countExecutions(run: E2eRun, lane: Lane): Promise<number> {

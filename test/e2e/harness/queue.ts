@@ -30,24 +30,6 @@ export function mainUsesPostgresOnly(run: E2eRun): boolean {
 	return run.queue?.postgres.port !== undefined && !existsSync(join(userFolder, '.n8n', 'database.sqlite'));
 }
 
-/** Stored executions of a workflow per status (public API, no run data): `{ success: 12 }`. */
-export async function storedExecutions(run: E2eRun, workflowId: string): Promise<Record<string, number>> {
-	const counts: Record<string, number> = {};
-	let cursor: string | undefined;
-	do {
-		const url = new URL('api/v1/executions', run.baseUrl);
-		url.searchParams.set('workflowId', workflowId);
-		url.searchParams.set('limit', '250');
-		if (cursor) url.searchParams.set('cursor', cursor);
-		const res = await fetch(url, { headers: { 'X-N8N-API-KEY': run.apiKey }, signal: AbortSignal.timeout(30_000) });
-		if (res.status !== 200) throw new Error(`GET ${url.pathname} answered ${res.status}`);
-		const page = (await res.json()) as { data: Array<{ status?: string }>; nextCursor?: string | null };
-		for (const e of page.data) counts[e.status ?? '?'] = (counts[e.status ?? '?'] ?? 0) + 1;
-		cursor = page.nextCursor ?? undefined;
-	} while (cursor);
-	return counts;
-}
-
 /** IDs of the lane's finished executions (n8n's public API, read from PostgreSQL by main). */
 export async function executionIds(run: E2eRun, lane: Lane): Promise<string[]> {
 	return (await listExecutions(run, lane)).map((e) => String(e.id));
