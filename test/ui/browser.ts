@@ -258,7 +258,7 @@ export async function closePanel(page: Page): Promise<void> {
  * Adds a node through the node creator: search `query`, pick the entry named `entry`, and, when that opens the app's
  * list of triggers and actions, the first item under `section` ('Triggers' / 'Actions'). The new node's panel opens.
  */
-export async function addFromNodeCreator(page: Page, query: string, entry: RegExp, section: 'Triggers' | 'Actions'): Promise<void> {
+export async function addFromNodeCreator(page: Page, query: string, entry: RegExp, section: 'Triggers' | 'Actions', pick?: string): Promise<void> {
 	const firstStep = page.locator('[data-test-id=canvas-add-button]');
 	if (await firstStep.isVisible().catch(() => false)) await firstStep.click();
 	else await page.click('[data-test-id=node-creator-plus-button]');
@@ -282,11 +282,11 @@ export async function addFromNodeCreator(page: Page, query: string, entry: RegEx
 	}
 	if (!(await ndv.isVisible())) {
 		// The app's page: category headers ("Triggers (3)", "Actions (3)"), each followed by its items when expanded.
-		let index = await firstItemUnder(page, section);
+		let index = await firstItemUnder(page, section, pick);
 		if (index < 0) {
 			await category.first().click();
 			await page.waitForTimeout(300);
-			index = await firstItemUnder(page, section);
+			index = await firstItemUnder(page, section, pick);
 		}
 		if (index < 0) throw new Error(`node creator: no entry under "${section}" for ${query}`);
 		await page.locator('[data-test-id=node-creator] [data-test-id=item-iterator-item]').nth(index).click();
@@ -295,9 +295,12 @@ export async function addFromNodeCreator(page: Page, query: string, entry: RegEx
 	await page.waitForSelector('[data-test-id=ndv] [data-test-id=node-parameters]');
 }
 
-/** Index (among the creator's items) of the first item listed under the category header `section`, or -1. */
-async function firstItemUnder(page: Page, section: string): Promise<number> {
-	return await page.evaluate((wanted) => {
+/**
+ * Index (among the creator's items) of the first item listed under the category header `section` (whose text
+ * contains `pick`, when given: an app page groups many actions under resource labels), or -1.
+ */
+async function firstItemUnder(page: Page, section: string, pick?: string): Promise<number> {
+	return await page.evaluate(([wanted, text]) => {
 		const all = [...document.querySelectorAll('[data-test-id=node-creator] [data-test-id]')];
 		let current = '';
 		let itemIndex = -1;
@@ -306,9 +309,9 @@ async function firstItemUnder(page: Page, section: string): Promise<number> {
 			if (id === 'node-creator-category-item') current = el.textContent ?? '';
 			if (id === 'item-iterator-item') {
 				itemIndex++;
-				if (current.includes(wanted)) return itemIndex;
+				if (current.includes(wanted) && (!text || (el.textContent ?? '').includes(text))) return itemIndex;
 			}
 		}
 		return -1;
-	}, section);
+	}, [section, pick ?? ''] as const);
 }

@@ -78,7 +78,7 @@ describe(`editor (n8n ${state.version})`, () => {
 		await page().goto(new URL('workflow/new', state.baseUrl).href);
 		await page().waitForSelector('[data-test-id=canvas-add-button]', { timeout: 90_000 });
 		for (const node of NODES) {
-			await addFromNodeCreator(page(), node.creator.query, node.creator.entry, node.creator.section).catch(async (err: Error) => {
+			await addFromNodeCreator(page(), node.creator.query, node.creator.entry, node.creator.section, node.creator.pick).catch(async (err: Error) => {
 				await shot(page(), state, `failed-add-${node.type.split('.')[1]}`);
 				throw err;
 			});

@@ -36,7 +36,8 @@ export interface ExpectedNode {
 	exampleCredentialIds: string[];
 	isTrigger: boolean;
 	/** Node creator: search text, the entry to pick, and the section of the app page (if it opens one). */
-	creator: { query: string; entry: RegExp; section: 'Triggers' | 'Actions' };
+	/** `pick`: the action to choose on an app page that lists several (the one whose parameters are the defaults). */
+	creator: { query: string; entry: RegExp; section: 'Triggers' | 'Actions'; pick?: string };
 }
 
 /** Whether `p` is shown when every parameter has its default (top-level `displayOptions.show` only, as here). */
@@ -79,7 +80,7 @@ function expected(node: INodeType, creator: ExpectedNode['creator']): ExpectedNo
 /** In the order a user adds them: a trigger first (an empty canvas offers only triggers), then the others. */
 export const NODES: ExpectedNode[] = [
 	expected(new CryptomusTrigger(), { query: 'Cryptomus', entry: /^Cryptomus/, section: 'Triggers' }),
-	expected(new Cryptomus(), { query: 'Cryptomus', entry: /^Cryptomus/, section: 'Actions' }),
+	expected(new Cryptomus(), { query: 'Cryptomus', entry: /^Cryptomus/, section: 'Actions', pick: 'Send a test payment webhook' }),
 	expected(new CryptApiTrigger(), { query: 'CryptAPI', entry: /^CryptAPI/, section: 'Triggers' }),
 	expected(new Crypto2bTrigger(), { query: 'Crypto2B', entry: /^Crypto2B/, section: 'Triggers' }),
 	expected(new KoyweTrigger(), { query: 'Koywe', entry: /^Koywe(?! User)/, section: 'Triggers' }),
