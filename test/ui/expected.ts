@@ -45,7 +45,8 @@ function shownByDefault(p: INodeProperties, all: INodeProperties[]): boolean {
 	const show = p.displayOptions?.show;
 	if (!show) return true;
 	return Object.entries(show).every(([name, values]) => {
-		const other = all.find((q) => q.name === name.replace(/^\//, ''));
+		// Several properties may share a name (one `operation` per resource): the one shown by default counts.
+		const other = all.filter((q) => q.name === name.replace(/^\//, '')).find((q) => q !== p && shownByDefault(q, all));
 		return other !== undefined && (values as unknown[]).includes(other.default);
 	});
 }
