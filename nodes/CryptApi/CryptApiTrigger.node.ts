@@ -167,7 +167,7 @@ export class CryptApiTrigger implements INodeType {
 				return reject(this, 401, verified.reason, hint);
 			}
 
-			const callback = readCryptApiCallback(method, rawQuery, rawBody);
+			const callback = readCryptApiCallback(method, rawQuery ?? '', rawBody);
 			const fields = callback && normalizeCryptApi(callback);
 			if (!callback || !fields) return reject(this, 400, 'bad_body', 'not a CryptAPI callback');
 

@@ -26,8 +26,11 @@ export interface CryptApiRequest {
 	method: CryptApiMethod;
 	/** The public URL CryptAPI was given, without a query: `https://n8n.example.com/webhook/<id>/webhook`. */
 	publicUrl: string;
-	/** The request line's query string exactly as received (`rawQueryOf(req.originalUrl)`), '' when absent. */
-	rawQuery: string;
+	/**
+	 * The request line's query string exactly as received (`rawQueryOf(req.originalUrl)`): `undefined` when the line
+	 * has no '?', '' for a bare '?' (signed as part of the URL).
+	 */
+	rawQuery: string | undefined;
 	/** The raw body bytes (ignored for GET). */
 	rawBody: Uint8Array;
 	/** The `x-ca-signature` header value. */

@@ -91,7 +91,7 @@ function acceptLegacy(
 	token: string,
 ): CryptofuseItem | IWebhookResponseData {
 	if (token !== '') {
-		const checked = verifyLegacyToken(rawQueryOf(requestLine(ctx)), token);
+		const checked = verifyLegacyToken(rawQueryOf(requestLine(ctx)) ?? '', token);
 		if (!checked.ok) return reject(ctx, 401, checked.reason, 'legacy v0.9: token query parameter missing or wrong');
 	}
 	const parsed = tryParseJsonLossless(rawBody);

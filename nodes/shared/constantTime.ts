@@ -15,11 +15,22 @@ export function decodeHex(text: string): Buffer | undefined {
 	return HEX.test(text) ? Buffer.from(text, 'hex') : undefined;
 }
 
-/** Strict base64 decoding (standard alphabet with padding, or base64url); `undefined` when malformed. */
+/**
+ * Strict base64 decoding (standard alphabet with padding, or base64url with or without it); `undefined` when
+ * malformed. Only the canonical text of some bytes is accepted: Node ignores the low bits the padding drops, so
+ * without the round-trip check 'AP8Qqx==' would decode to the bytes of 'AP8Qqw==' and a signature could be altered
+ * and still verify.
+ */
 export function decodeBase64(text: string): Buffer | undefined {
 	if (text.length === 0) return undefined;
-	if (BASE64.test(text)) return Buffer.from(text, 'base64');
-	if (BASE64URL.test(text)) return Buffer.from(text, 'base64url');
+	if (BASE64.test(text)) {
+		const bytes = Buffer.from(text, 'base64');
+		return bytes.toString('base64') === text ? bytes : undefined;
+	}
+	if (BASE64URL.test(text)) {
+		const bytes = Buffer.from(text, 'base64url');
+		return bytes.toString('base64url') === text.replace(/=+$/, '') ? bytes : undefined;
+	}
 	return undefined;
 }
 

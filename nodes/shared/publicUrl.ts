@@ -4,16 +4,19 @@
  * webhook URL (n8n's `WEBHOOK_URL`) or a user override, and only the raw query string comes from the request.
  */
 
-/** The raw query string of a request line (`/path?a=1&b=%20` → `a=1&b=%20`), exactly as sent; '' when absent. */
-export function rawQueryOf(requestUrl: string): string {
+/**
+ * The raw query string of a request line (`/path?a=1&b=%20` → `a=1&b=%20`), exactly as sent; `undefined` when the
+ * line has no '?', and '' for a bare '?' (a different URL, byte for byte, from the one without it).
+ */
+export function rawQueryOf(requestUrl: string): string | undefined {
 	const index = requestUrl.indexOf('?');
-	return index === -1 ? '' : requestUrl.slice(index + 1);
+	return index === -1 ? undefined : requestUrl.slice(index + 1);
 }
 
-/** `base` (scheme + host + path, without a query) followed by `?rawQuery` when there is one. */
-export function withRawQuery(base: string, rawQuery: string): string {
+/** `base` (scheme + host + path, without a query) followed by `?rawQuery` when there is one (even an empty one). */
+export function withRawQuery(base: string, rawQuery: string | undefined): string {
 	const clean = base.replace(/\?.*$/, '');
-	return rawQuery === '' ? clean : `${clean}?${rawQuery}`;
+	return rawQuery === undefined ? clean : `${clean}?${rawQuery}`;
 }
 
 /** Path + query of an absolute URL (`https://h/p?q` → `/p?q`), keeping the query's raw bytes. */

@@ -104,6 +104,15 @@ describe('verifyCryptApiCallback', () => {
 		expect(verifyCryptApiCallback(getRequest(reencoded, signature), testKey)).toEqual({ ok: false, reason: 'mismatch' });
 	});
 
+	it("GET: a bare '?' is part of the signed URL: with no query at all the signature does not verify, and vice versa", () => {
+		const withMark = signCryptApi(`${base}?`, TEST_PRIVATE_PEM);
+		const without = signCryptApi(base, TEST_PRIVATE_PEM);
+		expect(verifyCryptApiCallback(getRequest('', withMark), testKey).ok).toBe(true);
+		expect(verifyCryptApiCallback({ ...getRequest('', without), rawQuery: undefined }, testKey).ok).toBe(true);
+		expect(verifyCryptApiCallback(getRequest('', without), testKey)).toEqual({ ok: false, reason: 'mismatch' });
+		expect(verifyCryptApiCallback({ ...getRequest('', withMark), rawQuery: undefined }, testKey)).toEqual({ ok: false, reason: 'mismatch' });
+	});
+
 	it('GET: a tampered query parameter fails', () => {
 		const tampered = GET_VECTOR_QUERY.replace('order_id=123', 'order_id=124');
 		expect(tampered).not.toBe(GET_VECTOR_QUERY);

@@ -8,6 +8,11 @@ describe('crypto2bRelativeUrl', () => {
 		expect(crypto2bRelativeUrl('/webhook/abc/webhook', WEBHOOK_URL)).toBe('/webhook/abc/webhook');
 	});
 
+	it("keeps a bare '?' (an empty query is still part of the URL Crypto2B called and signed)", () => {
+		expect(crypto2bRelativeUrl('/webhook/abc/webhook?', WEBHOOK_URL)).toBe('/webhook/abc/webhook?');
+		expect(crypto2bRelativeUrl('/webhook/abc/webhook?', WEBHOOK_URL, '/webhooks/crypto2b')).toBe('/webhooks/crypto2b?');
+	});
+
 	it('keeps a path prefix of the public URL that the proxy strips before n8n', () => {
 		expect(crypto2bRelativeUrl('/webhook/abc/webhook?src=n8n', 'https://example.com/n8n/webhook/abc/webhook')).toBe(
 			'/n8n/webhook/abc/webhook?src=n8n',

@@ -141,6 +141,17 @@ describe('prefix and encoding details', () => {
 		expect(verify({ [D.signatureHeader]: urlSafe }, settings).ok).toBe(true);
 	});
 
+	it('refuses a base64 signature whose last character differs only in bits the padding drops (found by test:hostile)', () => {
+		const settings = { ...D, encoding: 'base64' as const };
+		const signature = signCryptofuse(BODY, SECRET, settings); // 32 bytes: 43 characters + '=', 2 unused bits
+		const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+		const last = B64.indexOf(signature[42]);
+		const twin = `${signature.slice(0, 42)}${B64[last ^ 1]}=`;
+		expect(Buffer.from(twin, 'base64').equals(Buffer.from(signature, 'base64'))).toBe(true);
+		expect(verify({ [D.signatureHeader]: signature }, settings).ok).toBe(true);
+		expect(verify({ [D.signatureHeader]: twin }, settings).ok).toBe(false);
+	});
+
 	it('refuses a truncated or non-hex signature', () => {
 		const signature = signCryptofuse(BODY, SECRET, D);
 		expect(reasonOf(verify({ [D.signatureHeader]: signature.slice(0, 32) }))).toBe('mismatch');

@@ -42,4 +42,14 @@ describe('constant-time digest comparison', () => {
 		expect(decodeBase64('')).toBeUndefined();
 		expect(decodeBase64('aGk=')?.toString()).toBe('hi');
 	});
+
+	it('refuses non-canonical base64 (unused low bits set), which decodes to the same bytes as the canonical text', () => {
+		// 'AP8Qqw==' is canonical; in 'AP8Qqx==' the last data character differs only in the 4 bits padding drops
+		expect(Buffer.from('AP8Qqx==', 'base64').equals(digest)).toBe(true);
+		expect(decodeBase64('AP8Qqx==')).toBeUndefined();
+		expect(base64DigestEquals(digest, 'AP8Qqx==')).toBe(false);
+		expect(decodeBase64('AP8Qqx')).toBeUndefined();
+		expect(decodeBase64('aGl=')).toBeUndefined();
+		expect(decodeBase64('AP8Qqw')?.equals(digest)).toBe(true);
+	});
 });
