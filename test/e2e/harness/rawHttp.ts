@@ -37,7 +37,9 @@ function sendOnce(url: string, req: RawRequest, agent: Agent | undefined, timeou
 	const target = new URL(url);
 	if (!['127.0.0.1', 'localhost'].includes(target.hostname)) throw new Error(`loopback only, not ${target.hostname}`);
 	const body = req.body ?? Buffer.alloc(0);
-	const flat = ['host', target.host, ...req.headers.flat()];
+	// Node writes header values as latin1 and refuses characters above U+00FF, so each value goes out as the latin1
+	// text of its UTF-8 bytes: the wire then carries exactly those bytes (e.g. full-width digits in a timestamp).
+	const flat = ['host', target.host, ...req.headers.flatMap(([name, value]) => [name, Buffer.from(value, 'utf8').toString('latin1')])];
 	if (!req.headers.some(([name]) => name.toLowerCase() === 'content-length') && (body.length > 0 || req.method !== 'GET')) {
 		flat.push('content-length', String(body.length));
 	}
@@ -78,12 +80,12 @@ export const resent = { count: 0 };
  * "Database is not ready!" when its database ping times out on a starved machine) before any node sees the request,
  * and providers retry such answers. Every resend is counted in `resent.count` for the figures.
  */
-export async function sendRetrying(url: string, req: RawRequest, agent?: Agent, attempts = 6): Promise<RawAnswer> {
-	let answer = await sendRaw(url, req, agent);
+export async function sendRetrying(url: string, req: RawRequest, agent?: Agent, attempts = 6, timeoutMs = 30_000): Promise<RawAnswer> {
+	let answer = await sendRaw(url, req, agent, timeoutMs);
 	for (let i = 1; i < attempts && answer.status === 503; i++) {
 		resent.count += 1;
 		await new Promise((resolve) => setTimeout(resolve, 500 * i));
-		answer = await sendRaw(url, req, agent);
+		answer = await sendRaw(url, req, agent, timeoutMs);
 	}
 	return answer;
 }

@@ -5,7 +5,7 @@
  * then forged callbacks at full speed while valid ones flow. Counts are asserted; latencies and rates are printed
  * (the machine is shared: timings are figures, not pass/fail).
  */
-import { countWorkflowExecutions, e2eSuite, type Json } from '../harness';
+import { e2eSuite, executionsByStatus, type Json } from '../harness';
 import { describeLoad, runLoad, type LoadResult } from '../harness/load';
 import { rawAgent, resent, sendRetrying } from '../harness/rawHttp';
 import { TARGETS } from './targets';
@@ -51,36 +51,64 @@ async function waitForItems(expected: Record<string, number>, timeoutMs: number)
 	await Promise.all(Object.entries(expected).map(([tag, n]) => capture.waitFor(tag, n, timeoutMs).catch(() => undefined)));
 }
 
-async function waitForExecutions(expected: number, timeoutMs: number): Promise<number> {
-	const deadline = Date.now() + timeoutMs;
-	let seen = await countWorkflowExecutions(run, WORKFLOW);
-	while (seen < expected && Date.now() < deadline) {
-		await new Promise((r) => setTimeout(r, 1000));
-		seen = await countWorkflowExecutions(run, WORKFLOW);
-	}
-	return seen;
+/** Statuses of an execution that has not finished yet (queued behind N8N_CONCURRENCY_PRODUCTION_LIMIT, or running). */
+const UNFINISHED = new Set(['new', 'running', 'waiting', 'unknown']);
+
+interface Finished {
+	/** Finished executions of the load workflow (any final status). */
+	finished: number;
+	/** Of those, successful. */
+	success: number;
+	/** `success 1000, error 2` */
+	statuses: string;
+	/** Seconds spent waiting for the queue of executions to drain. */
+	drainSeconds: number;
 }
+
+/**
+ * Waits until the load workflow has `expected` finished executions. n8n answers a callback when its execution is
+ * created, not when it ends: with executions one at a time (N8N_CONCURRENCY_PRODUCTION_LIMIT=1) they queue up
+ * (status `new`) and drain minutes after the last answer, so items are counted only once they have all finished.
+ */
+async function waitForFinished(expected: number, timeoutMs: number): Promise<Finished> {
+	const started = performance.now();
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const counts = await executionsByStatus(run, WORKFLOW);
+		const finished = Object.entries(counts).reduce((n, [status, count]) => (UNFINISHED.has(status) ? n : n + count), 0);
+		if (finished >= expected || Date.now() > deadline) {
+			const statuses = Object.entries(counts).map(([status, count]) => `${status} ${count}`).join(', ');
+			return { finished, success: counts.success ?? 0, statuses, drainSeconds: (performance.now() - started) / 1000 };
+		}
+		await new Promise((r) => setTimeout(r, 2000));
+	}
+}
+/** Generous: executions drain at a few per second on a busy 2-core machine. */
+const drainTimeout = (executions: number) => 60_000 + executions * 600;
+const drained = (f: Finished, before: Finished | undefined) =>
+	`executions +${f.finished - (before?.finished ?? 0)} finished (${f.statuses} in all), drained ${f.drainSeconds.toFixed(0)} s after the last answer`;
 
 const twoXx = (r: LoadResult) => r.byClass['2xx'] ?? 0;
 
 describe(`load (${TOTAL} callbacks over ${TARGETS.length} triggers, concurrency ${CONCURRENCY})`, () => {
 	const agent = rawAgent(CONCURRENCY);
 	afterAll(() => agent.destroy());
-	let executionsSoFar = 0;
+	let soFar: Finished | undefined;
 
 	it(`${TOTAL} distinct valid callbacks → ${TOTAL} × 2xx, ${TOTAL} executions, ${TOTAL} distinct items downstream`, async () => {
-		const before = await countWorkflowExecutions(run, WORKFLOW);
+		const before = await waitForFinished(0, 0);
 		const r = await runLoad({ count: TOTAL, concurrency: CONCURRENCY, send: (i) => sendValid('L', i, agent) });
 		print(`first pass: ${describeLoad(r)}${resent.count ? ` · ${resent.count} resent after 503` : ''}${staleLine()}`);
-		await waitForItems(perLane(TOTAL), 60_000 + TOTAL * 300);
-		executionsSoFar = await waitForExecutions(before + TOTAL, 60_000 + TOTAL * 300);
+		const after = await waitForFinished(before.finished + TOTAL, drainTimeout(TOTAL));
+		await waitForItems(perLane(TOTAL), 30_000);
 		const items = TARGETS.flatMap((t) => capture.items(t.loadLane));
-		print(`downstream: ${TARGETS.map((t) => `${t.name} ${capture.count(t.loadLane)}`).join(', ')} · executions ${executionsSoFar - before}`);
+		print(`downstream: ${TARGETS.map((t) => `${t.name} ${capture.count(t.loadLane)}`).join(', ')} · ${drained(after, before)}`);
+		soFar = after;
 		expect([twoXx(r), r.errors]).toEqual([TOTAL, 0]);
+		expect([after.finished - before.finished, after.success - before.success]).toEqual([TOTAL, TOTAL]);
 		expect(items).toHaveLength(TOTAL);
 		expect(new Set(items.map(idOf)).size).toBe(TOTAL);
-		expect(executionsSoFar - before).toBe(TOTAL);
-	}, 8 * 60_000);
+	}, 15 * 60_000);
 
 	it(`the same ${TOTAL} again + ${DUPLICATES} duplicates racing at once → all 2xx, still ${TOTAL} items downstream`, async () => {
 		const burst = rawAgent(DUPLICATES);
@@ -91,14 +119,15 @@ describe(`load (${TOTAL} callbacks over ${TARGETS.length} triggers, concurrency 
 		burst.destroy();
 		print(`replays: ${describeLoad(again)}${staleLine()}`);
 		print(`racing duplicates: ${describeLoad(racing)}`);
-		const executions = await waitForExecutions(executionsSoFar + TOTAL + DUPLICATES, 60_000 + (TOTAL + DUPLICATES) * 300);
+		const after = await waitForFinished((soFar?.finished ?? 0) + TOTAL + DUPLICATES, drainTimeout(TOTAL + DUPLICATES));
 		await new Promise((r) => setTimeout(r, 2000)); // anything Remove Duplicates wrongly let through arrives by now
-		print(`downstream: ${itemsNow()} items · executions ${executions} (+${executions - executionsSoFar})`);
+		print(`downstream: ${itemsNow()} items · ${drained(after, soFar)}`);
+		const before = soFar;
+		soFar = after;
 		expect([twoXx(again), twoXx(racing), again.errors + racing.errors]).toEqual([TOTAL, DUPLICATES, 0]);
-		expect(executions - executionsSoFar).toBe(TOTAL + DUPLICATES);
+		expect([after.finished - (before?.finished ?? 0), after.success - (before?.success ?? 0)]).toEqual([TOTAL + DUPLICATES, TOTAL + DUPLICATES]);
 		expect(itemsNow()).toBe(TOTAL);
-		executionsSoFar = executions;
-	}, 8 * 60_000);
+	}, 15 * 60_000);
 
 	it('forged flood while valid callbacks flow → every forged one 4xx, every valid one 2xx and downstream', async () => {
 		const quiet = await runLoad({ count: FLOOD_VALID, concurrency: 10, send: (i) => sendValid('Q', i, agent) });
@@ -130,15 +159,14 @@ describe(`load (${TOTAL} callbacks over ${TARGETS.length} triggers, concurrency 
 		print(`forged flood: ${rejected} rejected (${describeLoad(flood).replace(/^\d+ sent: /, '')}) · ${(rejected / floodSeconds).toFixed(0)} rejections/s`);
 		const rise = ((busy.p99 - quiet.p99) / quiet.p99) * 100;
 		print(`valid p99 ${quiet.p99.toFixed(1)} → ${busy.p99.toFixed(1)} ms under the flood (${rise >= 0 ? '+' : ''}${rise.toFixed(0)} %; target < 10 %, not asserted)`);
-		await waitForItems(perLane(FLOOD_VALID), 60_000 + FLOOD_VALID * 300); // the Q series
 		const expectedItems = TOTAL + 2 * FLOOD_VALID;
-		const executions = await waitForExecutions(executionsSoFar + 2 * FLOOD_VALID, 60_000 + FLOOD_VALID * 600);
+		const after = await waitForFinished((soFar?.finished ?? 0) + 2 * FLOOD_VALID, drainTimeout(2 * FLOOD_VALID));
 		await new Promise((r) => setTimeout(r, 2000));
-		print(`downstream: ${itemsNow()} items (expected ${expectedItems}) · executions +${executions - executionsSoFar} (expected ${2 * FLOOD_VALID})`);
+		print(`downstream: ${itemsNow()} items (expected ${expectedItems}) · ${drained(after, soFar)}`);
 		expect([twoXx(quiet), twoXx(busy), quiet.errors + busy.errors]).toEqual([FLOOD_VALID, FLOOD_VALID, 0]);
 		expect(rejected).toBe(forged);
 		expect(rejected).toBeGreaterThan(0);
-		expect(executions - executionsSoFar).toBe(2 * FLOOD_VALID);
+		expect([after.finished - (soFar?.finished ?? 0), after.success - (soFar?.success ?? 0)]).toEqual([2 * FLOOD_VALID, 2 * FLOOD_VALID]);
 		expect(itemsNow()).toBe(expectedItems);
-	}, 10 * 60_000);
+	}, 15 * 60_000);
 });

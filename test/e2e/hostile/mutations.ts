@@ -5,8 +5,8 @@
  * intended thing is wrong. Same seed → same recipes (labels and bytes, apart from the current time).
  *
  * Expected answer for every recipe: a 4xx and no execution. `preNode` marks requests n8n itself answers before any
- * node runs (over its payload limit, a multipart body it cannot parse): for those the scenario expects the answer
- * n8n's own Webhook node gets for the same request.
+ * node runs (over its payload limit, a multipart body it cannot parse, a body sent as XML that is not XML): for
+ * those the scenario expects what n8n's own Webhook node gets for the same request.
  */
 import type { RawRequest } from '../harness/rawHttp';
 import type { Target } from './targets';
@@ -17,7 +17,7 @@ export interface Recipe {
 	label: string;
 	category: string;
 	/** n8n answers before the node (see above); the expected status is then the Webhook node's. */
-	preNode?: 'overLimit' | 'multipart';
+	preNode?: 'overLimit' | 'multipart' | 'xml';
 	make(url: string): RawRequest;
 }
 
@@ -508,11 +508,12 @@ export function recipesFor(t: Target, seed: number, count: number): Recipe[] {
 		if (out.has(label)) return;
 		const n = `h${seed.toString(36)}x${(nonce++).toString(36)}`;
 		const multipart = contentType?.startsWith('multipart/') ?? false;
+		const xml = /[/+]xml$/.test(contentType ?? ''); // n8n parses */xml and *+xml bodies before any node runs
 		out.set(label, {
 			target: t.name,
 			label,
 			category: draft.category,
-			preNode: draft.preNode ?? (multipart ? 'multipart' : undefined),
+			preNode: draft.preNode ?? (multipart ? 'multipart' : xml ? 'xml' : undefined),
 			make: (url) => {
 				const atMs = draft.shiftMs !== undefined ? Date.now() + draft.shiftMs : undefined;
 				let req = t.build(url, { nonce: n, atMs, ...draft.build });

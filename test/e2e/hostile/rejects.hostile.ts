@@ -30,7 +30,16 @@ const outcomes = new Map<string, Outcome[]>();
 const recipes = new Map<string, Recipe[]>();
 /** Every signature/token and id the bad requests carried (the log must contain none of them). */
 const sentSecrets = new Set<string>();
-const baseline: Record<'overLimit' | 'multipart', number> = { overLimit: 0, multipart: 0 };
+const baseline: Record<'overLimit' | 'multipart' | 'xml', number> = { overLimit: 0, multipart: 0, xml: 0 };
+/**
+ * How long to wait for the answer to a body sent as XML. n8n parses such bodies itself with one shared xml2js parser
+ * (`xmlParser` in n8n's middlewares/body-parser.js, both versions): the first unparsable one is answered 422, and
+ * after that the parser never settles on an error again, so n8n never answers an unparsable XML body (to any
+ * webhook, its own Webhook node's included) and the client gives up. The baseline shows it; such requests are
+ * expected to get what the Webhook node gets, and waiting 30 s for each would only slow the run.
+ */
+const XML_TIMEOUT_MS = 5_000;
+const XML_BAD: [string, string] = ['content-type', 'application/xml'];
 const overLimit = new Map<string, Outcome>();
 
 const MULTIPART: [string, string] = ['content-type', 'multipart/form-data; boundary=----hostile'];
@@ -46,7 +55,7 @@ function remember(req: RawRequest): void {
 
 const byClass = (list: Outcome[]) =>
 	list.reduce<Record<string, number>>((acc, o) => {
-		const key = `${Math.floor(o.status / 100)}xx`;
+		const key = o.status === 0 ? 'no answer' : `${Math.floor(o.status / 100)}xx`;
 		acc[key] = (acc[key] ?? 0) + 1;
 		return acc;
 	}, {});
@@ -56,12 +65,24 @@ const byStatus = (list: Outcome[]) =>
 	)
 		.map(([s, n]) => `${s}×${n}`)
 		.join(' ');
-/** The status a recipe must get: a 4xx, or for requests n8n answers itself, what its own Webhook node got. */
-const expected = (o: Outcome) => (o.recipe.preNode && baseline[o.recipe.preNode] >= 400 ? `=${baseline[o.recipe.preNode]}` : '4xx');
+/**
+ * The status a recipe must get: a 4xx, or for requests n8n answers itself, what its own Webhook node got (for an
+ * unparsable XML body after the first: no answer, status 0, or a 4xx).
+ */
+const expected = (o: Outcome) => {
+	const pre = o.recipe.preNode;
+	if (pre === 'xml') return baseline.xml === 0 ? '4xx or no answer' : '4xx';
+	return pre && baseline[pre] >= 400 ? `=${baseline[pre]}` : '4xx';
+};
 const acceptable = (o: Outcome) => {
 	const want = expected(o);
-	return want === '4xx' ? o.status >= 400 && o.status < 500 : o.status === Number(want.slice(1));
+	const fourXx = o.status >= 400 && o.status < 500;
+	if (want === '4xx or no answer') return fourXx || o.status === 0;
+	return want === '4xx' ? fourXx : o.status === Number(want.slice(1));
 };
+/** Status of a request, 0 when no answer came within `timeoutMs`. */
+const statusOf = (url: string, req: RawRequest, timeoutMs: number) =>
+	sendRaw(url, req, undefined, timeoutMs).then((r) => r.status, () => 0);
 
 describe(`hostile requests (seed ${SEED}, ≥ ${PER_TARGET} per trigger, concurrency ${CONCURRENCY})`, () => {
 	beforeAll(async () => {
@@ -70,7 +91,11 @@ describe(`hostile requests (seed ${SEED}, ≥ ${PER_TARGET} per trigger, concurr
 		const webhook = run.lane('hostile.n8nWebhook').url;
 		baseline.overLimit = (await sendRaw(webhook, { method: 'POST', headers: [['content-type', 'application/json']], body: oversized() })).status;
 		baseline.multipart = (await sendRaw(webhook, { method: 'POST', headers: [MULTIPART], body: Buffer.from('{"a":1}') })).status;
-		print(`n8n's own Webhook node: body over ${PAYLOAD_LIMIT / 2 ** 20} MiB → ${baseline.overLimit}; JSON sent as multipart → ${baseline.multipart}`);
+		const xml = (n: number) => statusOf(webhook, { method: 'POST', headers: [XML_BAD], body: Buffer.from(`{"a":${n}}`) }, XML_TIMEOUT_MS);
+		const firstXml = await xml(1);
+		baseline.xml = await xml(2);
+		const xmlAnswer = (status: number) => (status === 0 ? `no answer within ${XML_TIMEOUT_MS / 1000} s` : String(status));
+		print(`n8n's own Webhook node: body over ${PAYLOAD_LIMIT / 2 ** 20} MiB → ${baseline.overLimit}; JSON sent as multipart → ${baseline.multipart}; JSON sent as XML → ${xmlAnswer(firstXml)}, then ${xmlAnswer(baseline.xml)}`);
 
 		for (const t of TARGETS) {
 			const url = run.lane(t.lane).url;
@@ -103,11 +128,18 @@ describe(`hostile requests (seed ${SEED}, ≥ ${PER_TARGET} per trigger, concurr
 				const url = run.lane(t.lane).url;
 				const req = recipe.make(url);
 				remember(req);
-				const answer = await sendRetrying(url, req, agent);
 				const list = outcomes.get(t.name) ?? [];
-				list.push({ recipe, status: answer.status, body: answer.body.subarray(0, 2000).toString('utf8'), ms: answer.ms });
 				outcomes.set(t.name, list);
-				return answer;
+				const started = performance.now();
+				try {
+					const answer = await sendRetrying(url, req, agent, 6, recipe.preNode === 'xml' ? XML_TIMEOUT_MS : 30_000);
+					list.push({ recipe, status: answer.status, body: answer.body.subarray(0, 2000).toString('utf8'), ms: answer.ms });
+					return answer;
+				} catch (error) {
+					// no answer is not a 4xx either: listed under its recipe (status 0), and counted by runLoad
+					list.push({ recipe, status: 0, body: `network error: ${(error as Error).message}`, ms: performance.now() - started });
+					throw error;
+				}
 			},
 		});
 		agent.destroy();
