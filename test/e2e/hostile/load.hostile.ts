@@ -15,7 +15,7 @@ const { run, capture } = e2eSuite();
 const SEED = (jest.getSeed() >>> 0).toString(36);
 const TOTAL = Number(process.env.LOAD_CALLBACKS ?? 1000);
 const DUPLICATES = 100;
-const FLOOD_VALID = Number(process.env.LOAD_FLOOD_VALID ?? 300);
+const FLOOD_VALID = Number(process.env.LOAD_FLOOD_VALID ?? 140);
 const CONCURRENCY = 20;
 const WORKFLOW = run.lane(TARGETS[0].loadLane).workflowId;
 const print = (line: string) => process.stdout.write(`    ${line}\n`);

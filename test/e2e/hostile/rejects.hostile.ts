@@ -32,13 +32,15 @@ const recipes = new Map<string, Recipe[]>();
 const sentSecrets = new Set<string>();
 const baseline: Record<'overLimit' | 'multipart' | 'xml', number> = { overLimit: 0, multipart: 0, xml: 0 };
 /**
- * How long to wait for the answer to a body sent as XML. n8n parses such bodies itself with one shared xml2js parser
- * (`xmlParser` in n8n's middlewares/body-parser.js, both versions): the first unparsable one is answered 422, and
- * after that the parser never settles on an error again, so n8n never answers an unparsable XML body (to any
- * webhook, its own Webhook node's included) and the client gives up. The baseline shows it; such requests are
- * expected to get what the Webhook node gets, and waiting 30 s for each would only slow the run.
+ * How long to wait for the answer to a body sent as XML. n8n parses such bodies itself, before any node runs, with
+ * one xml2js parser shared by all requests (`xmlParser` in n8n's middlewares/body-parser.js, both versions). The
+ * first unparsable one is answered 422; after that the parser's error state is never reset, and an unparsable XML
+ * body gets no answer at all (seen on both versions, on 2.41.1 for its own Webhook node too; on 1.123.81 that node
+ * even answered the second one 200 and started a workflow). So for these requests "no answer" is
+ * accepted besides a 4xx (still never a 2xx or 5xx, and no execution); the baseline line prints what n8n's own
+ * Webhook node got.
  */
-const XML_TIMEOUT_MS = 5_000;
+const XML_TIMEOUT_MS = 3_000;
 const XML_BAD: [string, string] = ['content-type', 'application/xml'];
 const overLimit = new Map<string, Outcome>();
 
@@ -67,11 +69,11 @@ const byStatus = (list: Outcome[]) =>
 		.join(' ');
 /**
  * The status a recipe must get: a 4xx, or for requests n8n answers itself, what its own Webhook node got (for an
- * unparsable XML body after the first: no answer, status 0, or a 4xx).
+ * unparsable XML body: a 4xx or no answer, status 0; see XML_TIMEOUT_MS).
  */
 const expected = (o: Outcome) => {
 	const pre = o.recipe.preNode;
-	if (pre === 'xml') return baseline.xml === 0 ? '4xx or no answer' : '4xx';
+	if (pre === 'xml') return '4xx or no answer';
 	return pre && baseline[pre] >= 400 ? `=${baseline[pre]}` : '4xx';
 };
 const acceptable = (o: Outcome) => {
