@@ -133,15 +133,17 @@ describe(`hostile requests (seed ${SEED}, ≥ ${PER_TARGET} per trigger, concurr
 				const list = outcomes.get(t.name) ?? [];
 				outcomes.set(t.name, list);
 				const started = performance.now();
-				try {
-					const answer = await sendRetrying(url, req, agent, 6, recipe.preNode === 'xml' ? XML_TIMEOUT_MS : 30_000);
-					list.push({ recipe, status: answer.status, body: answer.body.subarray(0, 2000).toString('utf8'), ms: answer.ms });
-					return answer;
-				} catch (error) {
-					// no answer is not a 4xx either: listed under its recipe (status 0), and counted by runLoad
-					list.push({ recipe, status: 0, body: `network error: ${(error as Error).message}`, ms: performance.now() - started });
-					throw error;
-				}
+				// no answer is not a 4xx either: listed under its recipe (status 0), and still counted by runLoad
+				return sendRetrying(url, req, agent, 6, recipe.preNode === 'xml' ? XML_TIMEOUT_MS : 30_000).then(
+					(answer) => {
+						list.push({ recipe, status: answer.status, body: answer.body.subarray(0, 2000).toString('utf8'), ms: answer.ms });
+						return answer;
+					},
+					async (error: Error) => {
+						list.push({ recipe, status: 0, body: `network error: ${error.message}`, ms: performance.now() - started });
+						return await Promise.reject(error);
+					},
+				);
 			},
 		});
 		agent.destroy();
