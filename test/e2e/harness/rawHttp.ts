@@ -72,18 +72,33 @@ function sendOnce(url: string, req: RawRequest, agent: Agent | undefined, timeou
 	});
 }
 
-/** Counts of what `sendRetrying` had to resend. */
-export const resent = { count: 0 };
+/** What `sendRetrying` had to resend: in all, and by the status n8n answered (`{ 503: 4, 500: 2 }`). */
+export const resent = { count: 0, byStatus: {} as Record<number, number> };
+
+/** `· 6 resent (503×4, 500×2)` for a figures line, '' when nothing was resent. */
+export const resentLine = (): string =>
+	resent.count === 0
+		? ''
+		: ` · ${resent.count} resent (${Object.entries(resent.byStatus).map(([status, n]) => `${status}×${n}`).join(', ')}: n8n could not take the request, as providers retry)`;
 
 /**
- * `sendRaw`, resending (up to `attempts` times, 0.5 s apart) while n8n answers 503: n8n sheds load that way (e.g.
- * "Database is not ready!" when its database ping times out on a starved machine) before any node sees the request,
- * and providers retry such answers. Every resend is counted in `resent.count` for the figures.
+ * Answers that mean n8n did not take the request in, before any node's verdict counts, and that a provider retries:
+ * 503 (n8n sheds load that way, e.g. "Database is not ready!" when its database ping times out on a starved machine)
+ * and 500 "There was a problem executing the workflow" (n8n could not create the execution, e.g. n8n 2.41.1's SQLite
+ * writer lock timing out after 60 s under a burst; no execution exists then).
+ */
+const notTakenIn = (answer: RawAnswer) =>
+	answer.status === 503 || (answer.status === 500 && answer.body.includes('There was a problem executing the workflow'));
+
+/**
+ * `sendRaw`, resending (up to `attempts` times, 0.5 s, 1 s, … apart) while n8n answers that it did not take the
+ * request in (above), as providers retry such answers. Every resend is counted in `resent` for the figures.
  */
 export async function sendRetrying(url: string, req: RawRequest, agent?: Agent, attempts = 6, timeoutMs = 30_000): Promise<RawAnswer> {
 	let answer = await sendRaw(url, req, agent, timeoutMs);
-	for (let i = 1; i < attempts && answer.status === 503; i++) {
+	for (let i = 1; i < attempts && notTakenIn(answer); i++) {
 		resent.count += 1;
+		resent.byStatus[answer.status] = (resent.byStatus[answer.status] ?? 0) + 1;
 		await new Promise((resolve) => setTimeout(resolve, 500 * i));
 		answer = await sendRaw(url, req, agent, timeoutMs);
 	}

@@ -11,6 +11,8 @@ import crypto2bSetup from '../crypto2b.setup.mjs';
 import koyweSetup from '../koywe.setup.mjs';
 
 const PKG = 'n8n-nodes-crypto-webhooks';
+/** The triggers' version a user who adds them today gets (1.1 behaves like 1; test/e2e/version.e2e.ts). */
+const V = 1.1;
 
 /** The credential of `type` that a provider setup declares, as a node's `credentials`; `used` collects it for import. */
 function credentialOf(setup, ctx, type, used) {
@@ -29,15 +31,16 @@ export default function hostileSetup(ctx) {
 
   // The seven triggers: [lane name, start node, Remove Duplicates value for the load lanes].
   const triggers = [
-    ['cryptomus', trigger({ type: `${PKG}.cryptomusTrigger`, credentials: credentialOf(cryptomusSetup, ctx, 'cryptomusApi', used) })],
-    ['cryptapi', trigger({ type: `${PKG}.cryptApiTrigger`, parameters: { publicKey: cryptapiKey } })],
-    ['crypto2b', trigger({ type: `${PKG}.crypto2bTrigger`, credentials: credentialOf(crypto2bSetup, ctx, 'crypto2bApi', used) })],
-    ['cryptofuse', trigger({ type: `${PKG}.cryptofuseTrigger`, parameters: custom, credentials: credentialOf(cryptofuseSetup, ctx, 'cryptofuseApi', used) })],
-    ['koyweBody', trigger({ type: `${PKG}.koyweTrigger`, credentials: koyweOrders })],
-    ['koyweHeader', trigger({ type: `${PKG}.koyweTrigger`, parameters: { signatureMode: 'header' }, credentials: koyweOrders })],
+    ['cryptomus', trigger({ typeVersion: V, type: `${PKG}.cryptomusTrigger`, credentials: credentialOf(cryptomusSetup, ctx, 'cryptomusApi', used) })],
+    ['cryptapi', trigger({ typeVersion: V, type: `${PKG}.cryptApiTrigger`, parameters: { publicKey: cryptapiKey } })],
+    ['crypto2b', trigger({ typeVersion: V, type: `${PKG}.crypto2bTrigger`, credentials: credentialOf(crypto2bSetup, ctx, 'crypto2bApi', used) })],
+    ['cryptofuse', trigger({ typeVersion: V, type: `${PKG}.cryptofuseTrigger`, parameters: custom, credentials: credentialOf(cryptofuseSetup, ctx, 'cryptofuseApi', used) })],
+    ['koyweBody', trigger({ typeVersion: V, type: `${PKG}.koyweTrigger`, credentials: koyweOrders })],
+    ['koyweHeader', trigger({ typeVersion: V, type: `${PKG}.koyweTrigger`, parameters: { signatureMode: 'header' }, credentials: koyweOrders })],
     [
       'koyweValidation',
       trigger({
+        typeVersion: V,
         type: `${PKG}.koyweUserValidationTrigger`,
         parameters: { decisionField: 'allowed' },
         credentials: credentialOf(koyweSetup, ctx, 'koyweUserValidationApi', used),

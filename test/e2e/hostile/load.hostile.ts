@@ -7,7 +7,7 @@
  */
 import { e2eSuite, executionsByStatus, type Json } from '../harness';
 import { describeLoad, runLoad, type LoadResult } from '../harness/load';
-import { rawAgent, resent, sendRetrying } from '../harness/rawHttp';
+import { rawAgent, resentLine, sendRetrying } from '../harness/rawHttp';
 import { TARGETS } from './targets';
 
 const { run, capture } = e2eSuite();
@@ -98,7 +98,7 @@ describe(`load (${TOTAL} callbacks over ${TARGETS.length} triggers, concurrency 
 	it(`${TOTAL} distinct valid callbacks → ${TOTAL} × 2xx, ${TOTAL} executions, ${TOTAL} distinct items downstream`, async () => {
 		const before = await waitForFinished(0, 0);
 		const r = await runLoad({ count: TOTAL, concurrency: CONCURRENCY, send: (i) => sendValid('L', i, agent) });
-		print(`first pass: ${describeLoad(r)}${resent.count ? ` · ${resent.count} resent after 503` : ''}${staleLine()}`);
+		print(`first pass: ${describeLoad(r)}${resentLine()}${staleLine()}`);
 		const after = await waitForFinished(before.finished + TOTAL, drainTimeout(TOTAL));
 		await waitForItems(perLane(TOTAL), 30_000);
 		const items = TARGETS.flatMap((t) => capture.items(t.loadLane));
@@ -117,7 +117,7 @@ describe(`load (${TOTAL} callbacks over ${TARGETS.length} triggers, concurrency 
 			runLoad({ count: DUPLICATES, concurrency: DUPLICATES, send: (i) => sendValid('L', i % 7, burst) }),
 		]);
 		burst.destroy();
-		print(`replays: ${describeLoad(again)}${staleLine()}`);
+		print(`replays: ${describeLoad(again)}${resentLine()}${staleLine()}`);
 		print(`racing duplicates: ${describeLoad(racing)}`);
 		const after = await waitForFinished((soFar?.finished ?? 0) + TOTAL + DUPLICATES, drainTimeout(TOTAL + DUPLICATES));
 		await new Promise((r) => setTimeout(r, 2000)); // anything Remove Duplicates wrongly let through arrives by now

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 
 import { countExecutions, deliver, e2eSuite } from '../harness';
 import { describeLoad, runLoad } from '../harness/load';
-import { rawAgent, resent, sendRaw, sendRetrying, type RawRequest } from '../harness/rawHttp';
+import { rawAgent, resentLine, sendRaw, sendRetrying, type RawRequest } from '../harness/rawHttp';
 import { PAYLOAD_LIMIT, recipesFor, type Recipe } from './mutations';
 import { SECRETS, TARGETS, type Target } from './targets';
 
@@ -147,7 +147,7 @@ describe(`hostile requests (seed ${SEED}, ≥ ${PER_TARGET} per trigger, concurr
 			},
 		});
 		agent.destroy();
-		print(`all triggers: ${describeLoad(load)}${resent.count ? ` · ${resent.count} resent after n8n answered 503` : ''}`);
+		print(`all triggers: ${describeLoad(load)}${resentLine()}`);
 		if (load.errors > 0) print(`network errors: ${load.errorSamples.join(' | ')}`);
 	}, 12 * 60_000);
 
