@@ -34,9 +34,9 @@ const baseline: Record<'overLimit' | 'multipart' | 'xml', number> = { overLimit:
 /**
  * How long to wait for the answer to a body sent as XML. n8n parses such bodies itself, before any node runs, with
  * one xml2js parser shared by all requests (`xmlParser` in n8n's middlewares/body-parser.js, both versions). The
- * first unparsable one is answered 422; after that the parser's error state is never reset, and an unparsable XML
- * body gets no answer at all (seen on both versions, on 2.41.1 for its own Webhook node too; on 1.123.81 that node
- * even answered the second one 200 and started a workflow). So for these requests "no answer" is
+ * first unparsable one is answered 422; after that the shared parser's state is no longer reliable: an unparsable XML
+ * body may get no answer at all (seen on both versions, on 2.41.1 for its own Webhook node too), and that node even
+ * answered the second one 200 and started a workflow. So for these requests "no answer" is
  * accepted besides a 4xx (still never a 2xx or 5xx, and no execution); the baseline line prints what n8n's own
  * Webhook node got.
  */
