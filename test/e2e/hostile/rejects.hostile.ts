@@ -30,7 +30,7 @@ const outcomes = new Map<string, Outcome[]>();
 const recipes = new Map<string, Recipe[]>();
 /** Every signature/token and id the bad requests carried (the log must contain none of them). */
 const sentSecrets = new Set<string>();
-const baseline: Record<'overLimit' | 'multipart' | 'xml', number> = { overLimit: 0, multipart: 0, xml: 0 };
+const baseline: Record<'overLimit' | 'multipart', number> = { overLimit: 0, multipart: 0 };
 /**
  * How long to wait for the answer to a body sent as XML. n8n parses such bodies itself, before any node runs, with
  * one xml2js parser shared by all requests (`xmlParser` in n8n's middlewares/body-parser.js, both versions). The
@@ -94,10 +94,9 @@ describe(`hostile requests (seed ${SEED}, ≥ ${PER_TARGET} per trigger, concurr
 		baseline.overLimit = (await sendRaw(webhook, { method: 'POST', headers: [['content-type', 'application/json']], body: oversized() })).status;
 		baseline.multipart = (await sendRaw(webhook, { method: 'POST', headers: [MULTIPART], body: Buffer.from('{"a":1}') })).status;
 		const xml = (n: number) => statusOf(webhook, { method: 'POST', headers: [XML_BAD], body: Buffer.from(`{"a":${n}}`) }, XML_TIMEOUT_MS);
-		const firstXml = await xml(1);
-		baseline.xml = await xml(2);
-		const xmlAnswer = (status: number) => (status === 0 ? `no answer within ${XML_TIMEOUT_MS / 1000} s` : String(status));
-		print(`n8n's own Webhook node: body over ${PAYLOAD_LIMIT / 2 ** 20} MiB → ${baseline.overLimit}; JSON sent as multipart → ${baseline.multipart}; JSON sent as XML → ${xmlAnswer(firstXml)}, then ${xmlAnswer(baseline.xml)}`);
+		// printed only: what XML-typed requests may get does not depend on it (see XML_TIMEOUT_MS)
+		const xmlAnswers = [await xml(1), await xml(2)].map((status) => (status === 0 ? `no answer within ${XML_TIMEOUT_MS / 1000} s` : String(status)));
+		print(`n8n's own Webhook node: body over ${PAYLOAD_LIMIT / 2 ** 20} MiB → ${baseline.overLimit}; JSON sent as multipart → ${baseline.multipart}; JSON sent as XML → ${xmlAnswers.join(', then ')}`);
 
 		for (const t of TARGETS) {
 			const url = run.lane(t.lane).url;
