@@ -12,10 +12,10 @@ import {
 	textAt,
 	toPlain,
 	tryDecodeUtf8,
-	type JsonMember,
 	type JsonNode,
 	type JsonObjectNode,
 } from '../shared/losslessJson';
+import { formToTree } from '../shared/form';
 import { dedupeKey, integerOrNull, type NormalizedFields, type State } from '../shared/types';
 
 export const CRYPTAPI_EVENTS = ['pending', 'confirmed'] as const;
@@ -51,15 +51,6 @@ export const ORDER_ID_PARAM = 'order_id';
 
 export function isCryptApiField(key: string): boolean {
 	return CRYPTAPI_FIELDS.has(key) || CONVERT_FIELD.test(key);
-}
-
-function stringMember(key: string, value: string): JsonMember {
-	return { key, value: { type: 'string', value }, start: 0, end: 0 };
-}
-
-/** An `application/x-www-form-urlencoded` text (body or query) as an object of string members, in order. */
-export function formToTree(text: string): JsonObjectNode {
-	return { type: 'object', members: [...new URLSearchParams(text)].map(([key, value]) => stringMember(key, value)) };
 }
 
 /**

@@ -16,7 +16,19 @@ export const STATES = [
 ] as const;
 export type State = (typeof STATES)[number];
 
-export type Provider = 'cryptomus' | 'cryptapi' | 'crypto2b' | 'koywe' | 'cryptofuse';
+export const PROVIDERS = [
+	'cryptomus',
+	'cryptapi',
+	'crypto2b',
+	'koywe',
+	'cryptofuse',
+	'nowpayments',
+	'oxapay',
+	'heleket',
+	'coinpayments',
+	'btcpay',
+] as const;
+export type Provider = (typeof PROVIDERS)[number];
 
 /**
  * The item every trigger emits. The top level is the same for every provider, so downstream nodes work for any of

@@ -1,9 +1,10 @@
 // What the hostile/load scenarios (`npm run test:hostile`, scripts/e2e.mjs --suite=hostile) need inside n8n: the
-// seven triggers twice — plain lanes to attack, and load lanes (trigger → Remove Duplicates → capture, the shape the
+// triggers twice — plain lanes to attack, and load lanes (trigger → Remove Duplicates → capture, the shape the
 // README recommends) — with the provider setups' credentials; n8n's own Webhook node as the baseline for what n8n
 // answers before any node runs; and the Cryptomus action node fed bad parameters, against a misbehaving fake API.
 import fs from 'node:fs';
 
+import { CASE_LANES } from '../cases/lanes.mjs';
 import { lane, node, removeDuplicates, trigger, webhookNode, workflow } from '../harness/workflows.mjs';
 import cryptofuseSetup from '../cryptofuse.setup.mjs';
 import cryptomusSetup from '../cryptomus.setup.mjs';
@@ -47,6 +48,12 @@ export default function hostileSetup(ctx) {
       }),
       '={{ $json.email }}',
     ],
+    // The provider cases (../cases/): their trigger as a user configures it, their credentials.
+    ...CASE_LANES.map((lanesOf) => {
+      const c = lanesOf(ctx);
+      for (const credential of c.credentials) if (!used.includes(credential)) used.push(credential);
+      return [c.id, { ...c.trigger, typeVersion: V }];
+    }),
   ];
   // Bad requests go to plain lanes (trigger → capture, nothing may arrive), load to lanes with Remove Duplicates.
   const rejects = workflow(ctx, { id: 'e2eHostileRejct1', name: 'E2E hostile: attacked triggers', lanes: triggers.map(([name, start]) => lane(name, start)) });

@@ -9,6 +9,7 @@
  * those the scenario expects what n8n's own Webhook node gets for the same request.
  */
 import type { RawRequest } from '../harness/rawHttp';
+import { bodyText, headerOf, signatureOf, withBodyText, withHeader, withSignature } from '../harness/target';
 import type { Target } from './targets';
 
 export interface Recipe {
@@ -44,28 +45,8 @@ const hashText = (text: string) => [...text].reduce((h, c) => (Math.imul(h, 31) 
 // ---------------------------------------------------------------------------------------------- request edits
 
 type Edit = (req: RawRequest) => RawRequest;
-const headerOf = (req: RawRequest, name: string) => req.headers.find(([n]) => n.toLowerCase() === name)?.[1];
-const withHeader = (req: RawRequest, name: string, value: string | undefined): RawRequest => ({
-	...req,
-	headers: value === undefined
-		? req.headers.filter(([n]) => n.toLowerCase() !== name)
-		: req.headers.map(([n, v]) => (n.toLowerCase() === name ? [n, value] : [n, v])),
-});
-const text = (req: RawRequest) => (req.body ?? Buffer.alloc(0)).toString('utf8');
-const withText = (req: RawRequest, body: string): RawRequest => ({ ...req, body: Buffer.from(body, 'utf8') });
-
-/** The signature/token of a request: in its header, or the `sign`/`signature` member of the body. */
-function signatureOf(t: Target, req: RawRequest): string {
-	if (t.signatureHeader === 'authorization') return (headerOf(req, 'authorization') ?? '').replace(/^Bearer /, '');
-	if (t.signatureHeader) return headerOf(req, t.signatureHeader) ?? '';
-	return /"(?:sign|signature)":"([^"]*)"/.exec(text(req))?.[1] ?? '';
-}
-function withSignature(t: Target, req: RawRequest, sig: string): RawRequest {
-	if (t.signatureHeader === 'authorization') return withHeader(req, 'authorization', `Bearer ${sig}`);
-	if (t.signatureHeader) return withHeader(req, t.signatureHeader, sig);
-	const escaped = sig.replace(/[\\"]/g, (c) => `\\${c}`);
-	return withText(req, text(req).replace(/("(?:sign|signature)":")[^"]*(")/, (_m, a: string, b: string) => `${a}${escaped}${b}`));
-}
+const text = bodyText;
+const withText = withBodyText;
 
 const HEX = '0123456789abcdef';
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -14,60 +14,21 @@ import type { CryptofuseSignatureSettings } from '../../../nodes/Cryptofuse/sett
 import { signCryptofuse } from '../../../nodes/Cryptofuse/signature';
 import { signCryptomusWebhookBody } from '../../../nodes/Cryptomus/signature';
 import { signKoywe, signKoyweBody } from '../../../nodes/Koywe/signature';
-import type { RawRequest } from '../harness/rawHttp';
+import { CASES } from '../cases';
+import type { CallbackBuilder } from '../harness/target';
+
+export type { BuildOptions, SignedKind } from '../harness/target';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 const json = <T>(path: string) => JSON.parse(readFileSync(join(FIXTURES, path), 'utf8')) as T;
 
-/** What the proof of origin covers: the raw bytes, the parsed value (signature inside the body) or nothing (a token). */
-export type SignedKind = 'raw' | 'value' | 'token';
-
-export interface BuildOptions {
-	/** Makes the callback distinct (ids, order ids, emails). */
-	nonce: string;
-	/** Sign another callback's body (the one of this nonce) and send this one's. */
-	signNonce?: string;
-	/** Sign for this URL instead of the lane's (targets whose signature covers the URL). */
-	signUrl?: string;
-	/** Sign with a key that is not the configured one. */
-	otherKey?: boolean;
-	/** Signing time (Unix ms); default now. */
-	atMs?: number;
-	/** Timestamp text sent and signed instead of `atMs` (malformed values). */
-	timestampText?: string;
-	/** Crypto2B: the signed X-Processing-RecvWindow (default '5000'). */
-	recvWindow?: string;
-	/** CryptAPI: a POST JSON callback instead of a GET one. */
-	post?: boolean;
-	/** CryptAPI GET: the raw query to send (signed is the untampered one). */
-	sendQuery?: (query: string) => string;
-}
-
-export interface Target {
+/** A trigger the hostile scenarios attack: how to build its callbacks, and its lanes in ./hostile.setup.mjs. */
+export interface Target extends CallbackBuilder {
 	name: string;
 	/** Lane (trigger → capture, ./hostile.setup.mjs) that the reject scenarios attack. */
 	lane: string;
 	/** Lane of ./hostile.setup.mjs (trigger → Remove Duplicates → capture) that the load scenarios fill. */
 	loadLane: string;
-	kind: SignedKind;
-	/** Methods n8n registered for this lane. */
-	methods: string[];
-	/** Header carrying the signature/token ('' when it is inside the body). */
-	signatureHeader: string;
-	/** How the signature is written ('token' = a bearer token, compared as text). */
-	encoding: 'hex' | 'base64' | 'token';
-	/** Build options that make the callback carry a body (CryptAPI: POST instead of its GET callback). */
-	withBody?: Partial<BuildOptions>;
-	/** The signature header may list several signatures, any valid one counts (Cryptofuse: key rotation). */
-	signatureList?: boolean;
-	/** Other headers that must be present and unmodified. */
-	requiredHeaders: string[];
-	/** Signed timestamp: the header and what a valid one looks like, or undefined. */
-	timestamp?: { header: string; windowMs: number; unit: 'ms' | 's' };
-	/** The signature covers the URL (path and query). */
-	signsUrl: boolean;
-	/** A valid callback for `url` (the lane's production URL). */
-	build(url: string, o: BuildOptions): RawRequest;
 }
 
 const JSON_TYPE: [string, string] = ['content-type', 'application/json'];
@@ -99,6 +60,7 @@ export const SECRETS: string[] = [
 	koywe.secret,
 	VALIDATION_JWT,
 	cryptapiPrivate.split('\n')[1],
+	...CASES.flatMap((c) => c.secrets),
 ];
 
 /** The `custom` Cryptofuse lane's settings (test/fixtures/cryptofuse/e2e-custom-parameters.json): signed timestamp. */
@@ -252,6 +214,7 @@ export const TARGETS: Target[] = [
 			return { method: 'POST', headers: [JSON_TYPE, ['koywe-signature', sig]], body: body(koyweHeaderJson(o.nonce)) };
 		},
 	},
+	...CASES.map((c): Target => ({ ...c.callbacks, name: c.name, lane: `hostile.${c.id}`, loadLane: `hostile.load-${c.id}` })),
 	{
 		name: 'Koywe user validation',
 		loadLane: 'hostile.load-koyweValidation',

@@ -1,0 +1,4 @@
+/** Every provider case (./types.ts). One line per provider; the same order as ./lanes.mjs. */
+import type { ProviderCase } from './types';
+
+export const CASES: ProviderCase[] = [];
