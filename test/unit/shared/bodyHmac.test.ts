@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../../../nodes/shared/bodyHmac';
 
 /** OxaPay and CoinPayments v1: header `HMAC`, hex HMAC-SHA512 of the raw body. */
@@ -5,35 +8,14 @@ const SHA512_HEX: BodyHmacScheme = { header: 'hmac', algorithm: 'sha512', encodi
 /** BTCPay Server: header `BTCPay-Sig`, `sha256=` + hex HMAC-SHA256 of the raw body. */
 const BTCPAY: BodyHmacScheme = { header: 'btcpay-sig', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' };
 
-// OxaPay's PHP SDK test payload and key (oxapaysdk/php-sdk tests/Feature/WebhookTest.php); the digest was computed
-// outside this package with OpenSSL (../shared/providers/research/gateways.md §2.4).
-const OXAPAY = {
-	body: '{"type":"invoice","status":"Paid"}',
-	key: 'custom-merchant-secret',
-	hmac: '29341ce38b87b4300406f345824c03a63cd42d3c82758144757b4322478d022ea20141cbefb272b79bed466a25ad019747cf1bd21a07cff2ec2bc5922baa50d5',
+// OxaPay's PHP SDK test payload and key (digest computed outside this package with OpenSSL), and the community BTCPay
+// n8n node's test delivery (indented JSON, as BTCPay sends it); sources in the fixture's `_sources`.
+const vectors = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'shared', 'body-hmac-vectors.json'), 'utf8')) as {
+	oxapay: { body: string; key: string; hmac: string };
+	btcpay: { body: string; key: string; header: string };
 };
-
-// The community BTCPay n8n node's test delivery (Satoshi-Engineering/n8n-nodes-btcpay BtcPayTrigger.test.ts): the
-// body is the object indented by two spaces, as BTCPay sends it; the expected header is that test's literal.
-const BTCPAY_VECTOR = {
-	body: JSON.stringify(
-		{
-			deliveryId: 'XhWq8Yt3CwGbxBSRNuQFeN',
-			webhookId: 'RPmHuKhkKqmZVX854QqHHr',
-			originalDeliveryId: '__test__a6f47008-c8e7-4965-9173-532fb3d5d04b__test__',
-			isRedelivery: false,
-			type: 'PaymentRequestStatusChanged',
-			timestamp: 1738660312,
-			storeId: '9BatxYQgpxRKXfkZxoWCa324sbkcVmfJVjQixBCP7NYm',
-			paymentRequestId: '__test__bc786aa8-8f1c-40ee-a80d-2cfd69f4d128__test__',
-			status: 'Completed',
-		},
-		undefined,
-		2,
-	),
-	key: '24rQ58xd7fxH1DpRU4K9Yp68i5jX',
-	header: 'sha256=520e50c33de020dbe5c55e58899ad2db29caf6faa72131686d342ffc02e8b891',
-};
+const OXAPAY = vectors.oxapay;
+const BTCPAY_VECTOR = vectors.btcpay;
 
 describe('body HMAC in a header (OxaPay, CoinPayments v1, BTCPay Server)', () => {
 	it('signs the known-answer vectors', () => {
