@@ -12,9 +12,9 @@ import { CryptApiTrigger } from '../../nodes/CryptApi/CryptApiTrigger.node';
 import { Crypto2bTrigger } from '../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { CryptofuseTrigger } from '../../nodes/Cryptofuse/CryptofuseTrigger.node';
 import { Cryptomus } from '../../nodes/Cryptomus/Cryptomus.node';
-import { CryptomusTrigger } from '../../nodes/Cryptomus/CryptomusTrigger.node';
+import { CryptomusTrigger } from '../../nodes/CryptomusTrigger/CryptomusTrigger.node';
 import { KoyweTrigger } from '../../nodes/Koywe/KoyweTrigger.node';
-import { KoyweUserValidationTrigger } from '../../nodes/Koywe/KoyweUserValidationTrigger.node';
+import { KoyweUserValidationTrigger } from '../../nodes/KoyweUserValidation/KoyweUserValidationTrigger.node';
 import { PACKAGE } from './browser';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');

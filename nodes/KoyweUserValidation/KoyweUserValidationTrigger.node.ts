@@ -12,9 +12,9 @@ import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import { credentialOrUndefined, handleWebhook, header, readRawBody, reject } from '../shared/webhookGlue';
-import { readValidationAuth, testKoyweUserValidationApi } from './credentials';
-import { gateBooleanAnswer, type GatedResponse } from './responseGate';
-import { authConfigurationProblem, readValidationEmail, verifyValidationAuth } from './userValidation';
+import { readValidationAuth, testKoyweUserValidationApi } from '../Koywe/credentials';
+import { gateBooleanAnswer, type GatedResponse } from '../Koywe/responseGate';
+import { authConfigurationProblem, readValidationEmail, verifyValidationAuth } from '../Koywe/userValidation';
 
 const MS_PER_SECOND = 1000;
 /** How long the workflow may take before Koywe is answered `false`. */

@@ -21,8 +21,8 @@ import {
 	readRawBody,
 	reject,
 } from '../shared/webhookGlue';
-import { CRYPTOMUS_EVENTS, normalizeCryptomus, PAYMENT_STATES, PAYOUT_STATES } from './payload';
-import { checkCryptomusSign, readCryptomusWebhook, type CryptomusKeys } from './signature';
+import { CRYPTOMUS_EVENTS, normalizeCryptomus, PAYMENT_STATES, PAYOUT_STATES } from '../Cryptomus/payload';
+import { checkCryptomusSign, readCryptomusWebhook, type CryptomusKeys } from '../Cryptomus/signature';
 
 export const CRYPTOMUS_IP = '91.227.144.54';
 
@@ -40,7 +40,7 @@ export class CryptomusTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cryptomus Trigger',
 		name: 'cryptomusTrigger',
-		icon: { light: 'file:cryptomus.svg', dark: 'file:cryptomus.dark.svg' },
+		icon: { light: 'file:../Cryptomus/cryptomus.svg', dark: 'file:../Cryptomus/cryptomus.dark.svg' },
 		group: ['trigger'],
 		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
