@@ -19,6 +19,8 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
+import { assertItemsMatchSchema } from './outputSchemas';
+
 export interface MockRequest {
 	/** Raw body bytes as n8n keeps them in `req.rawBody` (string → UTF-8). Omit for no body. */
 	body?: Buffer | string;
@@ -223,12 +225,16 @@ export function webhookContext(node: INodeType, setup: MockSetup) {
 	return { context: webhook(), response, logs };
 }
 
-/** Calls `node.webhook()` with a mocked request and returns what n8n would see. */
+/**
+ * Calls `node.webhook()` with a mocked request and returns what n8n would see. Every item is checked against the
+ * node's shipped output schema for `setup.typeVersion` (./outputSchemas.ts): a mismatch fails the calling test.
+ */
 export async function runWebhook(node: INodeType, setup: MockSetup): Promise<WebhookRun> {
 	const { webhook, response, logs } = build(node, setup);
 	if (!node.webhook) throw new Error('node has no webhook()');
 	const result = await node.webhook.call(webhook());
 	const items = (result.workflowData ?? []).flat().map((item) => item.json as Record<string, unknown>);
+	assertItemsMatchSchema(node, setup.typeVersion ?? 1, items);
 	return { result, response, logs, items };
 }
 
