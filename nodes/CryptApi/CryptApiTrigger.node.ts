@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import { rawQueryOf } from '../shared/publicUrl';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
@@ -64,6 +65,10 @@ export class CryptApiTrigger implements INodeType {
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when CryptAPI sends a verified payment callback',
 		defaults: { name: 'CryptAPI Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'CryptAPI',
+			testEvent: `send the signed GET request of the ${quickStartLink("README's quick start")} (made with a test key pair of yours: empty <b>CryptAPI Public Key</b> again afterwards)`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [webhookFor('GET'), webhookFor('POST')],

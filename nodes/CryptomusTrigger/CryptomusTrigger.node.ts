@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
+import { triggerPanel } from '../shared/triggerPanel';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import {
@@ -46,6 +47,10 @@ export class CryptomusTrigger implements INodeType {
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Cryptomus sends a verified payment, payout or wallet webhook',
 		defaults: { name: 'Cryptomus Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'Cryptomus',
+			testEvent: "run a Cryptomus node's <b>Test Webhook</b> with this Test URL as its Callback URL (same credential): Cryptomus itself sends the signed webhook",
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cryptomusApi', required: true }],

@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import { credentialOrUndefined, handleWebhook, header, readRawBody, reject } from '../shared/webhookGlue';
@@ -35,6 +36,10 @@ export class KoyweUserValidationTrigger implements INodeType {
 		subtitle: '={{"answers $json." + $parameter["decisionField"]}}',
 		description: "Answers Koywe's \"may this user operate?\" call with your workflow's true/false decision",
 		defaults: { name: 'Koywe User Validation Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'Koywe',
+			testEvent: `send the ${quickStartLink("README's quick-start request")}: {"email": …} with your bearer token; the workflow's answer goes back as true or false`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'koyweUserValidationApi', required: true, testedBy: 'koyweUserValidationApiTest' }],
