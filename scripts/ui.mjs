@@ -17,7 +17,7 @@ import path from 'node:path';
 import { devUserFolder, prepareDevInstance } from './lib/devInstance.mjs';
 import { runJestFile, runSuite } from './lib/jest.mjs';
 import { freePorts, n8nCli, startN8n, stopProcess, tail, waitForN8n } from './lib/n8n.mjs';
-import { N8N_VERSIONS, REPO_ROOT, log, runStep } from './lib/provision.mjs';
+import { CACHE_DIR, N8N_VERSIONS, REPO_ROOT, log, runStep } from './lib/provision.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const UI_DIR = path.join(REPO_ROOT, 'test', 'ui');
@@ -44,8 +44,10 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 async function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await runStep('apt-get update', 'apt-get', ['update'], { env });
-  await runStep('apt-get install chromium', 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env });
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  const logFile = path.join(CACHE_DIR, 'chromium-install.log');
+  await runStep('apt-get update', 'apt-get', ['update'], { env, logFile });
+  await runStep('apt-get install chromium', 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env, logFile });
   if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is missing`);
 }
 
