@@ -8,7 +8,7 @@
  *   fake Cryptomus API, with the top level closed (a field the schema does not list fails), and the proof that an
  *   extra field or a wrong type is caught.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -22,7 +22,7 @@ import { KoyweUserValidationTrigger } from '../../../nodes/KoyweUserValidation/K
 import { KNOWN_PAYOUT } from '../../fake-cryptomus/payments';
 import { cryptomusAction } from '../../helpers/cryptomusAction';
 import { closedTopLevel, schemaErrors, shippedSchema } from '../../helpers/outputSchemas';
-import { isTrigger, PACKAGE_NODES as NODES } from '../../helpers/packageNodes';
+import { isTrigger, PACKAGE_NODES as NODES, REPO_ROOT as PACKAGE_ROOT } from '../../helpers/packageNodes';
 import { runWebhook } from '../../helpers/webhookContext';
 
 /** The fields of `NormalizedEvent`, as a runtime list the compiler keeps in step with the type. */
@@ -104,23 +104,11 @@ describe('output schema files', () => {
 });
 
 describe('the validator catches what the schemas exist for', () => {
-	const item = {
-		provider: 'cryptomus',
-		event: 'payment',
-		status: 'paid',
-		state: 'completed',
-		isFinal: true,
-		id: '62f88b36-a9d5-4fa6-aa26-e040c3dbf26d',
-		orderId: null,
-		amount: '3.00000000',
-		currency: 'TRX',
-		network: 'tron',
-		txHash: null,
-		confirmations: null,
-		dedupeKey: '62f88b36-a9d5-4fa6-aa26-e040c3dbf26d:paid',
-		signedWith: 'payment',
-		receivedAt: '2026-01-01T00:00:00.000Z',
+	// the Cryptomus example's pinned sample: the item the trigger produced for Cryptomus's documented webhook
+	const example = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'cryptomus-payments.workflow.json'), 'utf8')) as {
+		pinData: Record<string, Array<{ json: Record<string, unknown> }>>;
 	};
+	const item = example.pinData['Cryptomus Trigger'][0].json;
 	const schema = shippedSchema(NODES.find(({ node }) => node.description.name === 'cryptomusTrigger')!.node, 1.1);
 
 	it('a valid item passes', () => expect(schemaErrors(schema, item)).toEqual([]));
