@@ -122,7 +122,7 @@ const COMMON: PropertiesOf<CommonFields> = {
 /** What a provider says about its trigger's item; everything else comes from `COMMON`. */
 export interface TriggerItemDescription {
 	provider: Provider;
-	/** The values of `event`: a closed list becomes an enum, `openEvents` describes an open one. */
+	/** The values of `event` when they are a closed list (an enum); without it the set is open (say so in `fields.event`). */
 	events?: readonly string[];
 	/** Provider-specific wording of common fields (where `amount` or `id` comes from, …). */
 	fields?: Partial<Record<Exclude<CommonField, 'provider' | 'state' | 'receivedAt'>, string>>;
