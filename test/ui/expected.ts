@@ -70,7 +70,8 @@ function preview(node: INodeType, parameters: Record<string, string>): Preview {
 	const typeVersion = Math.max(...([] as number[]).concat(d.version));
 	const operation = parameters.resource ? `/${parameters.resource}/${parameters.operation}` : '';
 	const file = schemaFilesOf(d).find((f) => f.path === `v${padVersion(typeVersion)}${operation}.json`);
-	const keys = Object.keys(file?.schema.properties ?? {});
+	if (!file) throw new Error(`${d.name}: no output schema v${padVersion(typeVersion)}${operation}.json (an action node's NODES entry names the resource/operation to preview)`);
+	const keys = Object.keys(file.schema.properties ?? {});
 	const fields = [...new Set([...PREVIEW_FIELDS.filter((k) => keys.includes(k)), ...keys.slice(0, 3)])];
 	const sample = EXAMPLE_WORKFLOWS.flatMap((e) => e.pinned).find((p) => p.type === `${PACKAGE}.${d.name}`)?.json;
 	return { typeVersion, parameters, fields, drag: fields[0], expression: `{{ $json.${fields[0]} }}`, sample };
