@@ -21,6 +21,10 @@
  *    The common top level (provider … receivedAt, state's enum, nullability) comes from nodes/shared/outputSchema.ts,
  *    derived from `NormalizedEvent`. An action node exports `{ operations: { <resource>: { <operation>: schema } } }`.
  * 3. One line below.
+ * A new trigger also gets, outside this file: `triggerPanel: triggerPanel({ provider, testEvent })` in its description
+ * (nodes/shared/triggerPanel.ts), a pinned sample for its example workflow (one entry in
+ * test/unit/examples/samples.ts, then `npm run examples:samples`), and its NODES entry in test/ui/expected.ts (an
+ * action node names the resource/operation the browser check previews).
  */
 import type { INodeTypeDescription } from 'n8n-workflow';
 
