@@ -225,6 +225,12 @@ export async function readPanel(page: Page): Promise<Panel> {
 		await select.first().click();
 		const items = page.locator('[data-test-id^=node-credentials-select-item-]');
 		await items.first().waitFor({ timeout: 10_000 });
+		// "Create new credential" is listed at once, the saved credentials a moment later (seen empty under load)
+		await items
+			.and(page.locator(':not([data-test-id=node-credentials-select-item-new])'))
+			.first()
+			.waitFor({ timeout: 10_000 })
+			.catch(() => undefined);
 		for (const id of await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-test-id') ?? ''))) {
 			const credentialId = id.replace(/^node-credentials-select-item-/, '');
 			if (credentialId !== 'new' && !credentialOptions.includes(credentialId)) credentialOptions.push(credentialId);
