@@ -22,7 +22,9 @@ import { CACHE_DIR, N8N_VERSIONS, REPO_ROOT, log, runStep } from './lib/provisio
 export const CHROMIUM = '/usr/bin/chromium';
 const UI_DIR = path.join(REPO_ROOT, 'test', 'ui');
 const ARTIFACTS = path.join(REPO_ROOT, 'artifacts', 'ui');
-const JEST_TIMEOUT_MS = 8 * 60 * 1000;
+// A guard against a hung jest (a handle a test left open), not a time budget: the scenarios grow by one preview lane
+// per node, and on this shared 2-core machine under load one version's scenarios took up to 10 min (n8n 1.123.81).
+const JEST_TIMEOUT_MS = 12 * 60 * 1000;
 // A throw-away local account for the set-up form (the instance lives in its own folder and is reset every run).
 const OWNER = { email: 'ui-check@example.com', firstName: 'UI', lastName: 'Check', password: 'Ui-Check-Passw0rd' };
 

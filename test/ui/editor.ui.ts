@@ -233,36 +233,43 @@ describe(`editor (n8n ${state.version})`, () => {
 		}
 	});
 
-	it('schema preview: a never-run "node → Slack" for every node lists its fields; a dragged field becomes {{ $json.<field> }}', async () => {
+	describe('schema preview: in a never-run "node → Slack", Slack lists the node\'s fields; a dragged one becomes {{ $json.<field> }}', () => {
 		// n8n 2's editor declines a schema preview for a trigger parent (its VirtualSchema: "Trigger nodes do not have
 		// schema previews"); n8n 1 shows it. There each trigger carries its example's pinned sample instead.
 		const triggerPreviews = Number(state.version.split('.')[0]) < 2;
 		const { workflow, lanes } = previewWorkflow(!triggerPreviews);
-		await openWorkflow(page(), state, await createWorkflow(page(), workflow));
+
+		it('one workflow with a lane per node, saved and opened once', async () => {
+			await openWorkflow(page(), state, await createWorkflow(page(), workflow));
+		});
+
 		for (const lane of lanes) {
 			const { preview } = lane.node;
 			const name = `${lane.node.type.split('.')[1]}${lane.declined ? '-no-sample' : ''}`;
-			await openPanel(page(), lane.app);
-			if (lane.declined) {
-				await inputPanel(page()).getByText(/Execute previous nodes/).first().waitFor({ timeout: 30_000 });
-				findings.push(`n8n ${state.version}: ${lane.source} → Slack shows "Execute previous nodes" (no preview for trigger parents); the pinned sample lanes map`);
+			const what = lane.declined ? 'what the editor shows' : lane.pinned ? `pinned sample, ${preview.drag} mapped` : `schema preview, ${preview.drag} mapped`;
+			it(`${lane.source} → Slack: ${what}`, async () => {
+				await openPanel(page(), lane.app);
+				if (lane.declined) {
+					await inputPanel(page()).getByText(/Execute previous nodes/).first().waitFor({ timeout: 30_000 });
+					findings.push(`n8n ${state.version}: ${lane.source} → Slack shows "Execute previous nodes" (no preview for trigger parents); the pinned sample lanes map`);
+					await shot(page(), state, `08-preview-${name}`);
+					await closePanel(page());
+					return;
+				}
+				for (const field of preview.fields) await schemaField(page(), field).waitFor({ timeout: 30_000 });
+				if (!lane.pinned) {
+					// "Usually outputs the following fields": the schema this package ships, not data
+					expect(await inputPanel(page()).textContent()).toMatch(/Usually outputs the following fields/);
+				}
+				const target = page().locator(`[data-test-id=ndv] [data-test-id=parameter-input-${APP_NODE.field}]`);
+				await dragOnto(page(), schemaField(page(), preview.drag), target);
+				await target.filter({ hasText: preview.expression }).first().waitFor({ timeout: 15_000 }).catch(async (err: Error) => {
+					await shot(page(), state, `failed-preview-${name}`);
+					throw new Error(`${lane.app}: message text is "${((await target.textContent()) ?? '').trim()}", not ${preview.expression} (${err.message})`);
+				});
 				await shot(page(), state, `08-preview-${name}`);
 				await closePanel(page());
-				continue;
-			}
-			for (const field of preview.fields) await schemaField(page(), field).waitFor({ timeout: 30_000 });
-			if (!lane.pinned) {
-				// "Usually outputs the following fields": the schema this package ships, not data
-				expect(await inputPanel(page()).textContent()).toMatch(/Usually outputs the following fields/);
-			}
-			const target = page().locator(`[data-test-id=ndv] [data-test-id=parameter-input-${APP_NODE.field}]`);
-			await dragOnto(page(), schemaField(page(), preview.drag), target);
-			await target.filter({ hasText: preview.expression }).first().waitFor({ timeout: 15_000 }).catch(async (err: Error) => {
-				await shot(page(), state, `failed-preview-${name}`);
-				throw new Error(`${lane.app}: message text is "${((await target.textContent()) ?? '').trim()}", not ${preview.expression} (${err.message})`);
 			});
-			await shot(page(), state, `08-preview-${name}`);
-			await closePanel(page());
 		}
 	});
 
