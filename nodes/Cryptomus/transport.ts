@@ -7,6 +7,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { isTimeout, jsonBody } from '../shared/httpErrors';
+
 /** How long a Cryptomus API call may take: its calls answer in well under a second, a hung one fails the item. */
 export const CRYPTOMUS_REQUEST_TIMEOUT_MS = 10_000;
 
@@ -30,26 +32,8 @@ export function describeCryptomusError(envelope: CryptomusEnvelope): string {
 
 /** The answer as a Cryptomus envelope, or undefined when it is not a JSON object (a proxy's HTML page, text, …). */
 function parseEnvelope(body: unknown): CryptomusEnvelope | undefined {
-	let parsed = body;
-	if (typeof body === 'string') {
-		try {
-			parsed = JSON.parse(body);
-		} catch {
-			return undefined;
-		}
-	}
+	const parsed = jsonBody(body);
 	return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as CryptomusEnvelope) : undefined;
-}
-
-/**
- * axios (n8n's request helper) reports a timeout as ECONNABORTED / ETIMEDOUT, sometimes wrapped in `cause`; n8n 1.x
- * hands it over as a NodeApiError reading "The connection was aborted, perhaps the server is offline".
- */
-function isTimeout(error: unknown): boolean {
-	const e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
-	if (!e || typeof e !== 'object') return false;
-	if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || /\btimeout\b|timed out|connection was aborted/i.test(String(e.message ?? ''))) return true;
-	return e.cause !== undefined && e.cause !== error && isTimeout(e.cause);
 }
 
 export interface CryptomusRequestOptions {

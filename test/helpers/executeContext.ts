@@ -37,13 +37,14 @@ export interface SentRequest {
 	timeout?: number;
 }
 
-async function send(options: IHttpRequestOptions, sent: SentRequest[], timeoutCapMs?: number) {
+/** Sends `options` for real (loopback fake APIs), the way n8n's request helper would, and records it in `sent`. */
+export async function sendHttpRequest(options: IHttpRequestOptions, sent: SentRequest[], timeoutCapMs?: number) {
 	const query = new URLSearchParams(
 		Object.entries(options.qs ?? {}).map(([k, v]) => [k, String(v)] as [string, string]),
 	).toString();
 	const url = `${options.baseURL ?? ''}${options.url}${query ? `?${query}` : ''}`;
 	const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k, String(v)]));
-	const body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? '');
+	const body = options.body === undefined || options.body === null ? '' : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
 	sent.push({ url, options, headers, body, timeout: options.timeout });
 	const timeout = options.timeout && Math.min(options.timeout, timeoutCapMs ?? options.timeout);
 	const response = await fetch(url, {
@@ -84,7 +85,7 @@ export async function runExecute(node: INodeType, setup: ExecuteSetup) {
 				const authenticate = setup.credentialType.authenticate;
 				const signed =
 					typeof authenticate === 'function' ? await authenticate(setup.credentials, options) : options;
-				return await send(signed, sent, setup.timeoutCapMs);
+				return await sendHttpRequest(signed, sent, setup.timeoutCapMs);
 			},
 		},
 	} as unknown as IExecuteFunctions;
