@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
+import { BtcPayServer } from '../../nodes/BtcPayServer/BtcPayServer.node';
+import { BtcPayServerTrigger } from '../../nodes/BtcPayServer/BtcPayServerTrigger.node';
 import { CryptApiTrigger } from '../../nodes/CryptApi/CryptApiTrigger.node';
 import { Crypto2bTrigger } from '../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { CryptofuseTrigger } from '../../nodes/Cryptofuse/CryptofuseTrigger.node';
@@ -87,13 +89,15 @@ export const NODES: ExpectedNode[] = [
 	expected(new KoyweTrigger(), { query: 'Koywe', entry: /^Koywe(?! User)/, section: 'Triggers' }),
 	expected(new KoyweUserValidationTrigger(), { query: 'Koywe', entry: /^Koywe User Validation/, section: 'Triggers' }),
 	expected(new CryptofuseTrigger(), { query: 'Cryptofuse', entry: /^Cryptofuse/, section: 'Triggers' }),
+	expected(new BtcPayServerTrigger(), { query: 'BTCPay', entry: /^BTCPay Server/, section: 'Triggers' }),
+	expected(new BtcPayServer(), { query: 'BTCPay', entry: /^BTCPay Server/, section: 'Actions', pick: 'Create an invoice' }),
 ];
 
 export function nodeByType(type: string): ExpectedNode | undefined {
 	return NODES.find((n) => n.type === type);
 }
 
-export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments'].map(
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'btcpay-payments', 'btcpay-invoice-link'].map(
 	(file) => {
 		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
 			id: string;
