@@ -1,4 +1,6 @@
 /** Every provider case (./types.ts). One line per provider; the same order as ./lanes.mjs. */
+import coinpayments from './coinpayments';
+import heleket from './heleket';
 import type { ProviderCase } from './types';
 
-export const CASES: ProviderCase[] = [];
+export const CASES: ProviderCase[] = [heleket, coinpayments];
