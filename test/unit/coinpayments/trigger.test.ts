@@ -263,6 +263,12 @@ describe('CoinPayments Trigger activation and credential test', () => {
 		await expect(runActivation(trigger, base({ mode: 'webhook', options: { publicWebhookUrl: '/hooks/cp' } }))).rejects.toThrow('must start with https://');
 	});
 
+	it('the IP Allowlist hint names the API-webhook addresses and says none is published for IPNs', () => {
+		const options = trigger.description.properties.find((p) => p.name === 'options')?.options ?? [];
+		const allowlist = options.find((o) => 'name' in o && o.name === 'ipAllowlist') as { description?: string } | undefined;
+		expect(allowlist?.description).toContain('23.183.244.249, 23.183.244.250, 23.183.244.98 (for API webhooks; CoinPayments publishes none for IPNs).');
+	});
+
 	it('the Replay Window default is the named constant', () => {
 		const options = trigger.description.properties.find((p) => p.name === 'options')?.options ?? [];
 		const replay = options.find((o) => 'name' in o && o.name === 'replayWindowSeconds') as { default?: unknown } | undefined;
