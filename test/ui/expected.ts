@@ -8,11 +8,13 @@ import { join } from 'node:path';
 
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
+import { CoinPaymentsTrigger } from '../../nodes/CoinPayments/CoinPaymentsTrigger.node';
 import { CryptApiTrigger } from '../../nodes/CryptApi/CryptApiTrigger.node';
 import { Crypto2bTrigger } from '../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { CryptofuseTrigger } from '../../nodes/Cryptofuse/CryptofuseTrigger.node';
 import { Cryptomus } from '../../nodes/Cryptomus/Cryptomus.node';
 import { CryptomusTrigger } from '../../nodes/Cryptomus/CryptomusTrigger.node';
+import { HeleketTrigger } from '../../nodes/Heleket/HeleketTrigger.node';
 import { KoyweTrigger } from '../../nodes/Koywe/KoyweTrigger.node';
 import { KoyweUserValidationTrigger } from '../../nodes/Koywe/KoyweUserValidationTrigger.node';
 import { OxaPayTrigger } from '../../nodes/OxaPay/OxaPayTrigger.node';
@@ -89,13 +91,15 @@ export const NODES: ExpectedNode[] = [
 	expected(new KoyweUserValidationTrigger(), { query: 'Koywe', entry: /^Koywe User Validation/, section: 'Triggers' }),
 	expected(new CryptofuseTrigger(), { query: 'Cryptofuse', entry: /^Cryptofuse/, section: 'Triggers' }),
 	expected(new OxaPayTrigger(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Triggers' }),
+	expected(new HeleketTrigger(), { query: 'Heleket', entry: /^Heleket/, section: 'Triggers' }),
+	expected(new CoinPaymentsTrigger(), { query: 'CoinPayments', entry: /^CoinPayments/, section: 'Triggers' }),
 ];
 
 export function nodeByType(type: string): ExpectedNode | undefined {
 	return NODES.find((n) => n.type === type);
 }
 
-export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments'].map(
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments', 'heleket-payments', 'coinpayments-payments'].map(
 	(file) => {
 		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
 			id: string;
