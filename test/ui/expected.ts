@@ -17,6 +17,7 @@ import { KoyweTrigger } from '../../nodes/Koywe/KoyweTrigger.node';
 import { KoyweUserValidationTrigger } from '../../nodes/Koywe/KoyweUserValidationTrigger.node';
 import { NowPayments } from '../../nodes/NowPayments/NowPayments.node';
 import { NowPaymentsTrigger } from '../../nodes/NowPaymentsTrigger/NowPaymentsTrigger.node';
+import { OxaPayTrigger } from '../../nodes/OxaPay/OxaPayTrigger.node';
 import { PACKAGE } from './browser';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
@@ -89,6 +90,7 @@ export const NODES: ExpectedNode[] = [
 	expected(new KoyweTrigger(), { query: 'Koywe', entry: /^Koywe(?! User)/, section: 'Triggers' }),
 	expected(new KoyweUserValidationTrigger(), { query: 'Koywe', entry: /^Koywe User Validation/, section: 'Triggers' }),
 	expected(new CryptofuseTrigger(), { query: 'Cryptofuse', entry: /^Cryptofuse/, section: 'Triggers' }),
+	expected(new OxaPayTrigger(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Triggers' }),
 	expected(new NowPaymentsTrigger(), { query: 'NOWPayments', entry: /^NOWPayments/, section: 'Triggers' }),
 	expected(new NowPayments(), { query: 'NOWPayments', entry: /^NOWPayments/, section: 'Actions', pick: 'Create a payment' }),
 ];
@@ -97,7 +99,7 @@ export function nodeByType(type: string): ExpectedNode | undefined {
 	return NODES.find((n) => n.type === type);
 }
 
-export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'nowpayments-payments', 'nowpayments-payment-link'].map(
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments', 'nowpayments-payments', 'nowpayments-payment-link'].map(
 	(file) => {
 		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
 			id: string;

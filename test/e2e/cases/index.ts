@@ -1,5 +1,6 @@
 /** Every provider case (./types.ts). One line per provider; the same order as ./lanes.mjs. */
 import nowpayments from './nowpayments';
+import oxapay from './oxapay';
 import type { ProviderCase } from './types';
 
-export const CASES: ProviderCase[] = [nowpayments];
+export const CASES: ProviderCase[] = [oxapay, nowpayments];
