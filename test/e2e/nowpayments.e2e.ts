@@ -4,6 +4,11 @@
  * the signed IPN NOWPayments would send → the trigger starts one execution with the normalized item → the node's
  * Get returns the same payment. The trigger's own contract runs in callbacks.e2e.ts (cases/nowpayments.ts).
  */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
 import { startFakeNowPayments, type FakeNowPayments } from '../fake-nowpayments/server';
 import { nowPaymentsTestCredentials as creds } from '../helpers/nowpaymentsFixtures';
 import { countExecutions, deliver, e2eSuite, listExecutions, waitForExecutions, type Json } from './harness';
@@ -85,5 +90,21 @@ describe('NOWPayments loop', () => {
 		expect(fake.requests.length).toBe(calls);
 		const failed = (await listExecutions(run, lane)).filter((e) => e.status === 'error');
 		expect(failed.map((e) => JSON.stringify(e.data?.resultData ?? {})).some((t) => t.includes('Price Amount: use a dot as the decimal separator'))).toBe(true);
+	});
+
+	it('the README quick start (docs/providers/nowpayments.md, run as written with bash, openssl and curl) → {"received":true}, one execution', async () => {
+		const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'providers', 'nowpayments.md'), 'utf8');
+		const block = /<!-- quickstart:begin -->\s*```bash\n([\s\S]*?)```/.exec(docs)?.[1] ?? '';
+		const script = block.split('\n').map((line) => line.replace(/^ {2}/, '')).join('\n');
+		expect(script).toContain('openssl dgst -sha512 -hmac');
+		const lane = run.lane('callbacks.nowpayments');
+		const before = capture.count(lane.captureTag);
+		const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
+			env: { PATH: process.env.PATH ?? '', URL: lane.url, SECRET: creds.ipnSecret },
+			encoding: 'utf8',
+		});
+		expect(stdout).toBe('{"received":true}');
+		const [item] = ((await capture.waitFor(lane.captureTag, before + 1)) as Json[]).slice(before);
+		expect(item).toMatchObject({ provider: 'nowpayments', id: '5800567260', orderId: 'T-1', amount: '20', state: 'completed', signedWith: 'sortedDeep' });
 	});
 });
