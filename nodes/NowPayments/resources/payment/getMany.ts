@@ -8,7 +8,8 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/actionNode';
-import { fail, integer, oneOf, text } from '../../../shared/params';
+import { readLimit, returnAllAndLimit } from '../../../shared/listParameters';
+import { fail, oneOf, text } from '../../../shared/params';
 import { nowPaymentsRequest, nowPaymentsToken } from '../../transport';
 import * as check from '../../validate';
 
@@ -40,23 +41,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -153,8 +138,7 @@ function readPage(answer: IDataObject): Page | undefined {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : integer('Limit', this.getNodeParameter('limit', itemIndex, 50), 1, Number.MAX_SAFE_INTEGER);
+	const limit = readLimit.call(this, itemIndex);
 	const query = listQuery(this.getNodeParameter('filters', itemIndex, {}) as Filters);
 	const pageSize = Math.min(limit, PAGE_SIZE_MAX);
 	const token = await nowPaymentsToken.call(this, itemIndex);
