@@ -2,11 +2,10 @@
  * Runs the Cryptomus action node against the fake Cryptomus API (test/fake-cryptomus), with a loopback receiver
  * for the webhooks the fake sends. One per test file: `const h = cryptomusAction()` inside a `describe`.
  */
-import { createServer, type Server } from 'node:http';
-
 import { CryptomusApi } from '../../credentials/CryptomusApi.credentials';
 import { Cryptomus } from '../../nodes/Cryptomus/Cryptomus.node';
 import { startFakeCryptomus, type FakeCryptomus, type FakeCryptomusOptions } from '../fake-cryptomus/server';
+import { startReceiver, type Receiver } from './fakeHttp';
 import { cryptomusTestCredentials } from './cryptomusFixtures';
 import { runExecute } from './executeContext';
 
@@ -21,22 +20,14 @@ export interface CryptomusActionHarness {
 }
 
 export function cryptomusAction(fakeOptions: Partial<FakeCryptomusOptions> = {}): CryptomusActionHarness {
-	let receiver: Server;
-	const h = { received: [] as string[] } as unknown as CryptomusActionHarness;
+	let receiver: Receiver;
+	const h = {} as CryptomusActionHarness;
 
 	beforeAll(async () => {
 		h.fake = await startFakeCryptomus({ ...cryptomusTestCredentials, ...fakeOptions });
-		receiver = createServer((req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (c: Buffer) => chunks.push(c));
-			req.on('end', () => {
-				h.received.push(Buffer.concat(chunks).toString('utf8'));
-				res.end('{"received":true}');
-			});
-		});
-		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-		const address = receiver.address();
-		h.receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/webhook/x/webhook`;
+		receiver = await startReceiver('/webhook/x/webhook', { contentType: 'application/json', body: '{"received":true}' });
+		h.receiverUrl = receiver.url;
+		Object.defineProperty(h, 'received', { get: () => receiver.requests.map((r) => r.body) });
 		h.run = (items, options = {}) =>
 			runExecute(new Cryptomus(), {
 				nodeType: 'n8n-nodes-crypto-webhooks.cryptomus',
@@ -49,7 +40,7 @@ export function cryptomusAction(fakeOptions: Partial<FakeCryptomusOptions> = {})
 
 	afterAll(async () => {
 		await h.fake?.close();
-		await new Promise<void>((resolve) => receiver?.close(() => resolve()));
+		await receiver?.close();
 	});
 
 	return h;
