@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
+import { CryptApi } from '../../nodes/CryptApi/CryptApi.node';
 import { CryptApiTrigger } from '../../nodes/CryptApi/CryptApiTrigger.node';
 import { Crypto2bTrigger } from '../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { CryptofuseTrigger } from '../../nodes/Cryptofuse/CryptofuseTrigger.node';
@@ -83,6 +84,7 @@ export const NODES: ExpectedNode[] = [
 	expected(new CryptomusTrigger(), { query: 'Cryptomus', entry: /^Cryptomus/, section: 'Triggers' }),
 	expected(new Cryptomus(), { query: 'Cryptomus', entry: /^Cryptomus/, section: 'Actions', pick: 'Send a test payment webhook' }),
 	expected(new CryptApiTrigger(), { query: 'CryptAPI', entry: /^CryptAPI/, section: 'Triggers' }),
+	expected(new CryptApi(), { query: 'CryptAPI', entry: /^CryptAPI/, section: 'Actions', pick: 'Create a payment address' }),
 	expected(new Crypto2bTrigger(), { query: 'Crypto2B', entry: /^Crypto2B/, section: 'Triggers' }),
 	expected(new KoyweTrigger(), { query: 'Koywe', entry: /^Koywe(?! User)/, section: 'Triggers' }),
 	expected(new KoyweUserValidationTrigger(), { query: 'Koywe', entry: /^Koywe User Validation/, section: 'Triggers' }),
@@ -93,7 +95,7 @@ export function nodeByType(type: string): ExpectedNode | undefined {
 	return NODES.find((n) => n.type === type);
 }
 
-export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments'].map(
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments'].map(
 	(file) => {
 		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
 			id: string;
