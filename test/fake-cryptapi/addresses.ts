@@ -232,7 +232,7 @@ export class AddressStore {
 
 	private async callBack(entry: PaymentAddress, payment: Payment, pending: boolean): Promise<void> {
 		const fields = this.fields(entry, payment, pending);
-		const form = new URLSearchParams(fields.map(([k, v]) => [k, v instanceof DecimalLiteral ? v.text : v])).toString();
+		const form = new URLSearchParams(fields.map(([k, v]): [string, string] => [k, v instanceof DecimalLiteral ? v.text : v])).toString();
 		let delivery: Delivery;
 		if (entry.delivery === 'get') {
 			// The callback URL exactly as given, CryptAPI's fields appended; the signature covers that full URL.
