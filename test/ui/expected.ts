@@ -16,6 +16,7 @@ import { Cryptomus } from '../../nodes/Cryptomus/Cryptomus.node';
 import { CryptomusTrigger } from '../../nodes/Cryptomus/CryptomusTrigger.node';
 import { KoyweTrigger } from '../../nodes/Koywe/KoyweTrigger.node';
 import { KoyweUserValidationTrigger } from '../../nodes/Koywe/KoyweUserValidationTrigger.node';
+import { OxaPayTrigger } from '../../nodes/OxaPay/OxaPayTrigger.node';
 import { PACKAGE } from './browser';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
@@ -89,13 +90,14 @@ export const NODES: ExpectedNode[] = [
 	expected(new KoyweTrigger(), { query: 'Koywe', entry: /^Koywe(?! User)/, section: 'Triggers' }),
 	expected(new KoyweUserValidationTrigger(), { query: 'Koywe', entry: /^Koywe User Validation/, section: 'Triggers' }),
 	expected(new CryptofuseTrigger(), { query: 'Cryptofuse', entry: /^Cryptofuse/, section: 'Triggers' }),
+	expected(new OxaPayTrigger(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Triggers' }),
 ];
 
 export function nodeByType(type: string): ExpectedNode | undefined {
 	return NODES.find((n) => n.type === type);
 }
 
-export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments'].map(
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments'].map(
 	(file) => {
 		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
 			id: string;

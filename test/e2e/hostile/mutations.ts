@@ -17,6 +17,8 @@ export interface Recipe {
 	/** What is broken, e.g. `signature flipped at 17 (a) · content-type text/plain`. Unique per target. */
 	label: string;
 	category: string;
+	/** Which of the target's category generators made it (`categoriesFor(t)[family]`): coverage is counted by these. */
+	family: number;
 	/** n8n answers before the node (see above); the expected status is then the Webhook node's. */
 	preNode?: 'overLimit' | 'multipart' | 'xml';
 	make(url: string): RawRequest;
@@ -474,6 +476,12 @@ function categoriesFor(t: Target): Category[] {
 
 const withBodyDraft = (t: Target, d: Draft): Draft => ({ ...d, build: { ...t.withBody, ...d.build } });
 
+/** How many category generators apply to `t` (those that make a draft for it): each must appear among its recipes. */
+export function familiesFor(t: Target, seed: number): number {
+	const r = rng(seed ^ hashText(t.name));
+	return categoriesFor(t).filter((category) => [0, 1, 2, 3, 4, 5, 6, 7].some(() => category(t, r) !== undefined)).length;
+}
+
 /**
  * At least `count` recipes with distinct labels for target `t`, from `seed`; plus one forged body just under the
  * payload limit. Categories are taken in turn (so each appears), their parameters and a content type drawn from the
@@ -484,7 +492,7 @@ export function recipesFor(t: Target, seed: number, count: number): Recipe[] {
 	const categories = categoriesFor(t);
 	const out = new Map<string, Recipe>();
 	let nonce = 0;
-	const add = (draft: Draft, contentType: string | null | undefined) => {
+	const add = (draft: Draft, contentType: string | null | undefined, family: number) => {
 		const label = contentType === null ? draft.label : `${draft.label} · content-type ${contentType ?? 'missing'}`;
 		if (out.has(label)) return;
 		const n = `h${seed.toString(36)}x${(nonce++).toString(36)}`;
@@ -494,6 +502,7 @@ export function recipesFor(t: Target, seed: number, count: number): Recipe[] {
 			target: t.name,
 			label,
 			category: draft.category,
+			family,
 			preNode: draft.preNode ?? (multipart ? 'multipart' : xml ? 'xml' : undefined),
 			make: (url) => {
 				const atMs = draft.shiftMs !== undefined ? Date.now() + draft.shiftMs : undefined;
@@ -507,12 +516,12 @@ export function recipesFor(t: Target, seed: number, count: number): Recipe[] {
 			},
 		});
 	};
-	add(withBodyDraft(t, nearLimit(t, r) as Draft), null);
+	add(withBodyDraft(t, nearLimit(t, r) as Draft), null, -1);
 	for (let round = 0; out.size < count && round < count * 20; round++) {
 		const draft = categories[round % categories.length](t, r) as Draft | undefined;
 		if (!draft) continue;
 		const odd = draft.contentTypes !== false && t.build('http://127.0.0.1/', { nonce: 'probe', ...draft.build }).method !== 'GET' && r() < 0.35;
-		add(draft, odd ? pick(r, CONTENT_TYPES) : null);
+		add(draft, odd ? pick(r, CONTENT_TYPES) : null, round % categories.length);
 	}
 	return [...out.values()];
 }
