@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto';
 
 import { CRYPTAPI_SIGNATURE_HEADER, signCryptApi } from '../../nodes/CryptApi/signature';
 import type { Delivery } from '../helpers/fakeHttp';
-import { DecimalLiteral, ERRORS, error, jsonText, success, type Answer, type Query } from './api';
+import { stringifyExact, type ExactJson } from '../../nodes/shared/exactJson';
+import { DecimalLiteral, ERRORS, error, success, type Answer, type Query } from './api';
 import { COINS, FEE_PERCENT, coinField, minimumOf, type Coin } from './coins';
 import { mulDiv, percentOf, subtract } from './decimal';
 
@@ -239,7 +240,7 @@ export class AddressStore {
 			const url = `${entry.callback}${entry.callback.includes('?') ? '&' : '?'}${form}`;
 			delivery = await this.send(url, 'GET', { [CRYPTAPI_SIGNATURE_HEADER]: signCryptApi(url, this.privateKey) }, '');
 		} else {
-			const body = entry.delivery === 'json' ? jsonText(Object.fromEntries(fields)) : form;
+			const body = entry.delivery === 'json' ? stringifyExact(Object.fromEntries(fields) as ExactJson) : form;
 			const type = entry.delivery === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
 			const headers = { 'Content-Type': type, [CRYPTAPI_SIGNATURE_HEADER]: signCryptApi(body, this.privateKey) };
 			delivery = await this.send(entry.callback, 'POST', headers, body);

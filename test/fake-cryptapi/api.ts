@@ -1,10 +1,14 @@
 /**
  * What the fake CryptAPI's handlers share: CryptAPI's answers (`{"status":"success",…}`, errors as
- * `{"status":"error","error":"<message>"}` with the HTTP status its docs give), and JSON text with exact decimal
+ * `{"status":"error","error":"<message>"}` with the HTTP status its docs give), written with exact decimal
  * literals (CryptAPI sends amounts such as `1.844926267290333679` as JSON numbers; a JS number would round them).
  * Error messages are the ones docs.cryptapi.io/get-started/error-handling lists.
  */
+import { JsonDecimal, stringifyExact, type ExactJson } from '../../nodes/shared/exactJson';
 import type { Answer } from '../helpers/fakeHttp';
+
+/** Decimal amounts CryptAPI writes as JSON numbers, kept exact (the package's own exact-JSON printer). */
+export { JsonDecimal as DecimalLiteral };
 
 export type { Answer } from '../helpers/fakeHttp';
 
@@ -25,24 +29,11 @@ export const ERRORS = {
 
 export const error = (message: string, status = 400): Answer => ({ status, body: { status: 'error', error: message } });
 
-/** A decimal number written into JSON as its literal text (see `jsonText`). */
-export class DecimalLiteral {
-	constructor(readonly text: string) {}
-}
-
-const MARK = '\u0000decimal:';
-
-/** JSON.stringify, except that `DecimalLiteral`s are written as bare numbers with exactly their text. */
-export function jsonText(value: unknown): string {
-	const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof DecimalLiteral ? `${MARK}${v.text}` : v));
-	return text.replace(/"\\u0000decimal:([0-9.eE+-]+)"/g, '$1');
-}
-
 /** A success answer; its JSON keeps `DecimalLiteral`s exact. */
 export const success = (body: Record<string, unknown>): Answer => ({
 	status: 200,
 	body: undefined,
-	raw: jsonText({ ...body, status: 'success' }),
+	raw: stringifyExact({ ...body, status: 'success' } as ExactJson),
 	rawType: 'application/json',
 });
 

@@ -5,43 +5,27 @@
 import { CryptomusApi } from '../../credentials/CryptomusApi.credentials';
 import { Cryptomus } from '../../nodes/Cryptomus/Cryptomus.node';
 import { startFakeCryptomus, type FakeCryptomus, type FakeCryptomusOptions } from '../fake-cryptomus/server';
-import { startReceiver, type Receiver } from './fakeHttp';
+import { actionHarness, type ActionHarness } from './actionHarness';
 import { cryptomusTestCredentials } from './cryptomusFixtures';
-import { runExecute } from './executeContext';
 
-export interface CryptomusActionHarness {
-	fake: FakeCryptomus;
+export interface CryptomusActionHarness extends ActionHarness<FakeCryptomus> {
 	/** URL of the webhook receiver (answers 200). */
 	receiverUrl: string;
 	/** Raw bodies the receiver got. */
 	received: string[];
-	/** Runs the node once with one parameter object per input item. */
-	run(items: Array<Record<string, unknown>>, options?: { continueOnFail?: boolean; credentials?: Record<string, string> }): ReturnType<typeof runExecute>;
 }
 
 export function cryptomusAction(fakeOptions: Partial<FakeCryptomusOptions> = {}): CryptomusActionHarness {
-	let receiver: Receiver;
-	const h = {} as CryptomusActionHarness;
-
-	beforeAll(async () => {
-		h.fake = await startFakeCryptomus({ ...cryptomusTestCredentials, ...fakeOptions });
-		receiver = await startReceiver('/webhook/x/webhook', { contentType: 'application/json', body: '{"received":true}' });
-		h.receiverUrl = receiver.url;
-		Object.defineProperty(h, 'received', { get: () => receiver.requests.map((r) => r.body) });
-		h.run = (items, options = {}) =>
-			runExecute(new Cryptomus(), {
-				nodeType: 'n8n-nodes-crypto-webhooks.cryptomus',
-				items,
-				credentialType: new CryptomusApi(),
-				credentials: { ...cryptomusTestCredentials, baseUrl: h.fake.baseUrl, ...options.credentials },
-				continueOnFail: options.continueOnFail ?? false,
-			});
+	const h = actionHarness({
+		node: new Cryptomus(),
+		nodeType: 'n8n-nodes-crypto-webhooks.cryptomus',
+		startFake: () => startFakeCryptomus({ ...cryptomusTestCredentials, ...fakeOptions }),
+		receiver: { path: '/webhook/x/webhook', contentType: 'application/json', body: '{"received":true}' },
+		credentialType: new CryptomusApi(),
+		credentials: (fake) => ({ ...cryptomusTestCredentials, baseUrl: fake.baseUrl }),
 	});
-
-	afterAll(async () => {
-		await h.fake?.close();
-		await receiver?.close();
-	});
-
-	return h;
+	return Object.defineProperties(h, {
+		receiverUrl: { get: () => h.receiver.url },
+		received: { get: () => h.receiver.requests.map((r) => r.body) },
+	}) as CryptomusActionHarness;
 }

@@ -16,6 +16,7 @@ import { Cryptomus } from '../../nodes/Cryptomus/Cryptomus.node';
 import { CryptomusTrigger } from '../../nodes/Cryptomus/CryptomusTrigger.node';
 import { KoyweTrigger } from '../../nodes/Koywe/KoyweTrigger.node';
 import { KoyweUserValidationTrigger } from '../../nodes/Koywe/KoyweUserValidationTrigger.node';
+import { OxaPay } from '../../nodes/OxaPay/OxaPay.node';
 import { OxaPayTrigger } from '../../nodes/OxaPay/OxaPayTrigger.node';
 import { PACKAGE } from './browser';
 
@@ -91,13 +92,14 @@ export const NODES: ExpectedNode[] = [
 	expected(new KoyweUserValidationTrigger(), { query: 'Koywe', entry: /^Koywe User Validation/, section: 'Triggers' }),
 	expected(new CryptofuseTrigger(), { query: 'Cryptofuse', entry: /^Cryptofuse/, section: 'Triggers' }),
 	expected(new OxaPayTrigger(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Triggers' }),
+	expected(new OxaPay(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Actions', pick: 'Create an invoice' }),
 ];
 
 export function nodeByType(type: string): ExpectedNode | undefined {
 	return NODES.find((n) => n.type === type);
 }
 
-export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments'].map(
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments', 'oxapay-order'].map(
 	(file) => {
 		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
 			id: string;
