@@ -73,6 +73,26 @@ async function send(options: IHttpRequestOptions, sent: SentRequest[], timeoutCa
 	return options.returnFullResponse ? { statusCode: response.status, headers: {}, body: parsed } : parsed;
 }
 
+/**
+ * A credential's generic `authenticate` headers, as n8n adds them. Only the expression form the package's credentials
+ * use is understood (`={{$credentials.<field>}}`, optionally `.trim()`); anything else fails the test loudly.
+ */
+function withGenericHeaders(
+	options: IHttpRequestOptions,
+	headers: Record<string, unknown>,
+	credentials: ICredentialDataDecryptedObject,
+): IHttpRequestOptions {
+	const resolved = Object.fromEntries(
+		Object.entries(headers).map(([name, expression]) => {
+			const match = /^=\{\{\s*\$credentials\.(\w+)(\.trim\(\))?\s*\}\}$/.exec(String(expression));
+			if (!match) throw new Error(`executeContext: unsupported credential expression ${String(expression)}`);
+			const value = String(credentials[match[1]] ?? '');
+			return [name, match[2] ? value.trim() : value];
+		}),
+	);
+	return { ...options, headers: { ...options.headers, ...resolved } };
+}
+
 export async function runExecute(node: INodeType, setup: ExecuteSetup) {
 	const sent: SentRequest[] = [];
 	const nodeInfo = { id: 'n1', name: 'Cryptomus', type: setup.nodeType, typeVersion: 1, position: [0, 0], parameters: {} };
@@ -95,7 +115,11 @@ export async function runExecute(node: INodeType, setup: ExecuteSetup) {
 				}
 				const authenticate = setup.credentialType.authenticate;
 				const signed =
-					typeof authenticate === 'function' ? await authenticate(setup.credentials, options) : options;
+					typeof authenticate === 'function'
+						? await authenticate(setup.credentials, options)
+						: authenticate?.type === 'generic'
+							? withGenericHeaders(options, authenticate.properties.headers ?? {}, setup.credentials)
+							: options;
 				return await send(signed, sent, setup.timeoutCapMs);
 			},
 			async httpRequest(options: IHttpRequestOptions) {
