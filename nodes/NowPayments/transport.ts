@@ -9,7 +9,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiRequest, type ApiDialect } from '../shared/apiRequest';
-import { jsonBody } from './validate';
+import { stringifyExact } from '../shared/exactJson';
 
 export const NOWPAYMENTS_BASE_URL = 'https://api.nowpayments.io';
 
@@ -37,7 +37,7 @@ export interface NowPaymentsCall {
 	/** `/v1/payment`, `/v1/payment/5745459419` … */
 	path: string;
 	qs?: IDataObject;
-	/** The JSON text to send as it is (see `jsonBody`). */
+	/** The JSON text to send as it is (`stringifyExact`). */
 	body?: string;
 	/** A JWT for `Authorization: Bearer` (Get list of payments). */
 	bearer?: string;
@@ -96,10 +96,7 @@ export async function nowPaymentsToken(this: IExecuteFunctions, itemIndex: numbe
 			request: {
 				method: 'POST',
 				url: `${await baseUrl(this, itemIndex)}/v1/auth`,
-				body: jsonBody([
-					['email', email],
-					['password', password],
-				]),
+				body: stringifyExact({ email, password }),
 				headers: { 'Content-Type': 'application/json' },
 			},
 		},

@@ -1,12 +1,12 @@
 /**
- * Parameter checks of the NOWPayments node beyond the shared ones (../shared/params.ts), and the request body it
- * sends. Pure (no n8n imports): a failed check throws `ParameterError` naming the field as the node shows it.
+ * Parameter checks of the NOWPayments node beyond the shared ones (../shared/params.ts). Pure (no n8n imports): a
+ * failed check throws `ParameterError` naming the field as the node shows it.
  *
  * NOWPayments takes amounts as JSON numbers (`"price_amount": 3999.5` in its docs). The node sends the decimal text
- * the user typed as the number literal itself — `10.50` goes out as `10.50`, never through a JS float — so only text
- * that is already a JSON number literal and a plain decimal is accepted.
+ * the user typed as the number literal itself (`JsonDecimal`, ../shared/exactJson.ts) — `10.50` goes out as `10.50`,
+ * never through a JS float — so only text that is already a JSON number literal and a plain decimal is accepted.
  */
-import { encodeJsString } from '../shared/jsJson';
+import { JsonDecimal } from '../shared/exactJson';
 import { amount, fail, required, text, url } from '../shared/params';
 
 /** A positive decimal written as JSON writes a number: digits, an optional `.` fraction, no leading zero. */
@@ -14,6 +14,11 @@ export function decimal(field: string, value: unknown): string {
 	const typed = amount(field, required(field, value));
 	if (/^0\d/.test(typed)) fail(field, `write it without leading zeros, e.g. ${typed.replace(/^0+(?=\d)/, '')}`);
 	return typed;
+}
+
+/** `decimal()` as the number literal a request body carries (`10.50` stays `10.50`). */
+export function jsonDecimal(field: string, value: unknown): JsonDecimal {
+	return new JsonDecimal(decimal(field, value));
 }
 
 /** A NOWPayments ticker (`usd`, `btc`, `usdttrc20`): letters and digits, sent as typed. */
@@ -40,20 +45,6 @@ export function numericId(field: string, value: unknown): string {
 	if (typed === '') fail(field, 'is required');
 	if (!/^[0-9]{1,20}$/.test(typed)) fail(field, 'must be the numeric NOWPayments ID, e.g. 5745459419');
 	return typed;
-}
-
-/** A value of the request body: text, a boolean, or a decimal sent as the number literal it was typed as. */
-export type BodyValue = string | boolean | { decimal: string };
-
-/** The JSON text of a request body: members in this order, unset (`undefined`) ones left out. */
-export function jsonBody(members: Array<[string, BodyValue | undefined]>): string {
-	const parts = members
-		.filter((member): member is [string, BodyValue] => member[1] !== undefined)
-		.map(([key, value]) => {
-			const json = typeof value === 'object' ? value.decimal : typeof value === 'boolean' ? String(value) : encodeJsString(value);
-			return `${encodeJsString(key)}:${json}`;
-		});
-	return `{${parts.join(',')}}`;
 }
 
 /** Text or nothing: an empty parameter is not sent. */

@@ -14,10 +14,11 @@
  * - a currency `xxx` → 400 `INVALID_REQUEST_PARAMS`; a price below 0.01 → 400 `AMOUNT_MINIMAL_ERROR`
  * - an unknown payment id → 404 `PAYMENT_NOT_FOUND`
  */
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 
 import { signNowPaymentsIpn } from '../../nodes/NowPayments/signature';
 import { attempt, JsonFormatError, parseJsonLossless, type JsonNode } from '../../nodes/shared/losslessJson';
+import { closeServer, deliver, listen, readBody, sendAnswer, WaitableLog, type Answer, type Delivery } from '../helpers/fakeHttp';
 
 export interface FakeNowPaymentsOptions {
 	apiKey: string;
@@ -39,18 +40,10 @@ export interface RecordedRequest {
 	response: unknown;
 }
 
-export interface SentIpn {
-	url: string;
-	body: string;
-	signature: string;
-	/** HTTP status the IPN URL answered, or the connection error's message. */
-	answer: number | string;
-	answerBody: string;
-}
+/** An IPN the fake delivered (`answer`: the status the IPN URL answered, or the connection error). */
+export type SentIpn = Delivery & { signature: string };
 
 export type Payment = Record<string, unknown> & { payment_id: number; payment_status: string };
-
-type Answer = { status: number; body: unknown };
 
 export interface FakeNowPayments {
 	baseUrl: string;
@@ -83,41 +76,6 @@ function parseBody(raw: Buffer): { value: Record<string, unknown>; root: JsonNod
 const isAnswer = (x: unknown): x is Answer => typeof x === 'object' && x !== null && 'status' in x && 'body' in x && !('root' in x);
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-function readRaw(req: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
-
-function postIpn(url: string, body: string, signature: string): Promise<{ answer: number | string; answerBody: string }> {
-	return new Promise((resolve) => {
-		const target = new URL(url);
-		if (!['127.0.0.1', 'localhost'].includes(target.hostname)) {
-			resolve({ answer: 'refused: not a loopback URL', answerBody: '' });
-			return;
-		}
-		const req = httpRequest(
-			{
-				hostname: target.hostname,
-				port: target.port,
-				path: `${target.pathname}${target.search}`,
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'x-nowpayments-sig': signature },
-			},
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () => resolve({ answer: res.statusCode ?? 0, answerBody: Buffer.concat(chunks).toString() }));
-			},
-		);
-		req.on('error', (e) => resolve({ answer: e.message, answerBody: '' }));
-		req.end(body);
-	});
-}
-
 /** The fields of a payment IPN (docs: "Webhooks Examples → Payments"; a genuine IPN adds `updated_at` in ms). */
 function ipnOf(p: Payment): Record<string, unknown> {
 	const keys = [
@@ -130,10 +88,9 @@ function ipnOf(p: Payment): Record<string, unknown> {
 
 export async function startFakeNowPayments(options: FakeNowPaymentsOptions): Promise<FakeNowPayments> {
 	const requests: RecordedRequest[] = [];
-	const ipns: SentIpn[] = [];
+	const ipns = new WaitableLog<SentIpn>('fake NOWPayments: IPNs sent');
 	const payments: Payment[] = [];
 	const tokens = new Set<string>();
-	const waiters: Array<() => void> = [];
 	let nextId = 5745459419;
 	let baseUrl = '';
 
@@ -144,8 +101,8 @@ export async function startFakeNowPayments(options: FakeNowPaymentsOptions): Pro
 		const url = text(p.ipn_callback_url);
 		if (!url) return;
 		const { body, signature } = signNowPaymentsIpn(JSON.stringify(ipnOf(p)), options.ipnSecret);
-		ipns.push({ url, body, signature, ...(await postIpn(url, body, signature)) });
-		waiters.splice(0).forEach((wake) => wake());
+		const headers = { 'Content-Type': 'application/json', 'x-nowpayments-sig': signature };
+		ipns.push({ ...(await deliver(url, 'POST', headers, body)), signature });
 	}
 
 	function checkOrder(body: Record<string, unknown>, payCurrencyRequired: boolean): Answer | undefined {
@@ -284,12 +241,11 @@ export async function startFakeNowPayments(options: FakeNowPaymentsOptions): Pro
 		return error(404, 'NOT_FOUND', `Cannot ${method} ${path}`);
 	}
 
-	const server = createServer((req, res: ServerResponse) => {
-		void readRaw(req).then((raw) => {
+	const server = createServer((req, res) => {
+		void readBody(req).then((raw) => {
 			const url = new URL(req.url ?? '/', 'http://fake');
 			const method = req.method ?? 'GET';
 			const answer = route(method, url.pathname, url.searchParams, req.headers, raw);
-			const text = JSON.stringify(answer.body);
 			requests.push({
 				method,
 				path: url.pathname,
@@ -299,18 +255,15 @@ export async function startFakeNowPayments(options: FakeNowPaymentsOptions): Pro
 				status: answer.status,
 				response: answer.body,
 			});
-			res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-			res.end(text);
+			sendAnswer(res, answer);
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-	const address = server.address();
-	baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	baseUrl = await listen(server, options.port);
 
 	return {
 		baseUrl,
 		requests,
-		ipns,
+		ipns: ipns.entries,
 		payments,
 		tokens,
 		pay(paymentId, status = 'finished') {
@@ -322,18 +275,7 @@ export async function startFakeNowPayments(options: FakeNowPaymentsOptions): Pro
 			setImmediate(() => void sendIpn(payment));
 			return payment;
 		},
-		waitForIpns(count, timeoutMs = 10_000) {
-			return new Promise((resolve, reject) => {
-				const timer = setTimeout(() => reject(new Error(`fake NOWPayments: ${ipns.length}/${count} IPNs sent`)), timeoutMs);
-				const check = () => {
-					if (ipns.length >= count) {
-						clearTimeout(timer);
-						resolve(ipns.slice(0, count));
-					} else waiters.push(check);
-				};
-				check();
-			});
-		},
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+		waitForIpns: (count, timeoutMs) => ipns.waitFor(count, timeoutMs),
+		close: () => closeServer(server),
 	};
 }

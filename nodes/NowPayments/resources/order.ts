@@ -5,8 +5,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../shared/actionNode';
+import type { ExactJson } from '../../shared/exactJson';
 import * as check from '../validate';
-import type { BodyValue } from '../validate';
+
+/** Members of a request body; `undefined` ones are left out (../../shared/exactJson.ts). */
+export type BodyMembers = Record<string, ExactJson | undefined>;
 
 /** The order fields of `resource`'s create operation; `payCurrencyRequired`: NOWPayments needs it for a payment. */
 export function orderFields(resource: string, payCurrencyRequired: boolean): INodeProperties[] {
@@ -77,17 +80,17 @@ export function orderFields(resource: string, payCurrencyRequired: boolean): INo
 }
 
 /** The order members of the request body, checked (names as the node shows them). */
-export function readOrderFields(this: IExecuteFunctions, itemIndex: number, payCurrencyRequired: boolean): Array<[string, BodyValue | undefined]> {
+export function readOrderFields(this: IExecuteFunctions, itemIndex: number, payCurrencyRequired: boolean): BodyMembers {
 	const param = (name: string) => this.getNodeParameter(name, itemIndex, '');
 	const payCurrency = param('payCurrency');
-	return [
-		['price_amount', { decimal: check.decimal('Price Amount', param('priceAmount')) }],
-		['price_currency', check.ticker('Price Currency', param('priceCurrency'))],
-		['pay_currency', payCurrencyRequired ? check.ticker('Pay Currency', payCurrency) : check.optionalTicker('Pay Currency', payCurrency)],
-		['ipn_callback_url', check.optionalUrl('IPN Callback URL', param('ipnCallbackUrl'))],
-		['order_id', check.optionalText(param('orderId'))],
-		['order_description', check.optionalText(param('orderDescription'))],
-	];
+	return {
+		price_amount: check.jsonDecimal('Price Amount', param('priceAmount')),
+		price_currency: check.ticker('Price Currency', param('priceCurrency')),
+		pay_currency: payCurrencyRequired ? check.ticker('Pay Currency', payCurrency) : check.optionalTicker('Pay Currency', payCurrency),
+		ipn_callback_url: check.optionalUrl('IPN Callback URL', param('ipnCallbackUrl')),
+		order_id: check.optionalText(param('orderId')),
+		order_description: check.optionalText(param('orderDescription')),
+	};
 }
 
 /** The fixed-rate switches both create operations offer (NOWPayments: a frozen rate for 20 minutes). */
@@ -113,8 +116,8 @@ export interface RateFields {
 	isFeePaidByUser?: boolean;
 }
 
-export const readRateFields = (extra: RateFields): Array<[string, BodyValue | undefined]> => [
-	['is_fixed_rate', extra.isFixedRate],
-	['is_fee_paid_by_user', extra.isFeePaidByUser],
-];
+export const readRateFields = (extra: RateFields): BodyMembers => ({
+	is_fixed_rate: extra.isFixedRate,
+	is_fee_paid_by_user: extra.isFeePaidByUser,
+});
 

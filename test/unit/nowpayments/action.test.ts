@@ -145,11 +145,14 @@ describe('NOWPayments node: the exact request each operation sends', () => {
 	});
 
 	it('the IPN the fake sends for a created payment verifies with the IPN secret (the serialization concluded)', async () => {
-		const { output } = await h.run([createPayment({ ipnCallbackUrl: 'http://127.0.0.1:9/webhook/x/webhook', orderId: 'ipn-1' })]);
+		const { output } = await h.run([createPayment({ ipnCallbackUrl: h.receiver.url, orderId: 'ipn-1' })]);
 		const id = (output[0][0].json as { payment_id: number }).payment_id;
 		const sent = h.fake.ipns.length;
 		h.fake.pay(id);
 		const [ipn] = (await h.fake.waitForIpns(sent + 1)).slice(sent);
+		expect([ipn.url, ipn.answer, ipn.answerBody]).toEqual([h.receiver.url, 200, '{"received":true}']);
+		const arrived = h.receiver.requests[h.receiver.requests.length - 1];
+		expect([arrived.body, arrived.headers['x-nowpayments-sig'], arrived.headers['content-type']]).toEqual([ipn.body, ipn.signature, 'application/json']);
 		const verified = verifyNowPaymentsIpn(Buffer.from(ipn.body), ipn.signature, creds.ipnSecret);
 		expect(verified.ok).toBe(true);
 		expect(JSON.parse(ipn.body)).toMatchObject({ payment_id: id, payment_status: 'finished', order_id: 'ipn-1', price_amount: 10.5 });

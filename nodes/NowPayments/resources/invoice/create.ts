@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/actionNode';
+import { stringifyExact } from '../../../shared/exactJson';
 import { nowPaymentsRequest } from '../../transport';
 import * as check from '../../validate';
 import { orderFields, rateOptions, readOrderFields, readRateFields, type RateFields } from '../order';
@@ -55,12 +56,12 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as AdditionalFields;
-	const body = check.jsonBody([
+	const body = stringifyExact({
 		...readOrderFields.call(this, itemIndex, false),
-		['success_url', check.optionalUrl('Success URL', extra.successUrl)],
-		['cancel_url', check.optionalUrl('Cancel URL', extra.cancelUrl)],
-		['partially_paid_url', check.optionalUrl('Partially Paid URL', extra.partiallyPaidUrl)],
+		success_url: check.optionalUrl('Success URL', extra.successUrl),
+		cancel_url: check.optionalUrl('Cancel URL', extra.cancelUrl),
+		partially_paid_url: check.optionalUrl('Partially Paid URL', extra.partiallyPaidUrl),
 		...readRateFields(extra),
-	]);
+	});
 	return [await nowPaymentsRequest.call(this, { method: 'POST', path: '/v1/invoice', body }, itemIndex)];
 }

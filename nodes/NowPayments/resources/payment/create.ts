@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/actionNode';
+import { stringifyExact } from '../../../shared/exactJson';
 import { nowPaymentsRequest } from '../../transport';
 import * as check from '../../validate';
 import { orderFields, rateOptions, readOrderFields, readRateFields, type RateFields } from '../order';
@@ -69,13 +70,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		check.ticker('Payout Currency', '');
 	}
 	const payAmount = check.optionalText(extra.payAmount);
-	const body = check.jsonBody([
+	const body = stringifyExact({
 		...readOrderFields.call(this, itemIndex, true),
-		['pay_amount', payAmount === undefined ? undefined : { decimal: check.decimal('Pay Amount', payAmount) }],
-		['payout_address', payoutAddress],
-		['payout_currency', payoutCurrency],
-		['payout_extra_id', check.optionalText(extra.payoutExtraId)],
+		pay_amount: payAmount === undefined ? undefined : check.jsonDecimal('Pay Amount', payAmount),
+		payout_address: payoutAddress,
+		payout_currency: payoutCurrency,
+		payout_extra_id: check.optionalText(extra.payoutExtraId),
 		...readRateFields(extra),
-	]);
+	});
 	return [await nowPaymentsRequest.call(this, { method: 'POST', path: '/v1/payment', body }, itemIndex)];
 }
