@@ -7,23 +7,20 @@
  * `resources/<resource>/<operation>.ts` (n8n-nodes-starter's layout) and returns the JSON of its output items.
  */
 import {
-	NodeApiError,
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { executeOperations, type OperationTable } from '../shared/actionNode';
 import { balanceDescription, balanceOperations } from './resources/balance';
-import type { CryptomusOperation } from './resources/operation';
 import { paymentDescription, paymentOperations } from './resources/payment';
 import { payoutDescription, payoutOperations } from './resources/payout';
 import { testWebhookDescription, testWebhookOperations } from './resources/testWebhook';
-import { CryptomusParameterError } from './validate';
 
-const operations: Record<string, Record<string, CryptomusOperation>> = {
+const operations: OperationTable = {
 	payment: paymentOperations,
 	payout: payoutOperations,
 	balance: balanceOperations,
@@ -67,31 +64,6 @@ export class Cryptomus implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const resource = this.getNodeParameter('resource', itemIndex) as string;
-				const operation = this.getNodeParameter('operation', itemIndex) as string;
-				const run = operations[resource]?.[operation];
-				if (!run) {
-					throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`, {
-						itemIndex,
-					});
-				}
-				const results = await run.execute.call(this, itemIndex);
-				for (const json of results) out.push({ json, pairedItem: { item: itemIndex } });
-			} catch (error) {
-				const nodeError =
-					error instanceof NodeApiError || error instanceof NodeOperationError
-						? error
-						: error instanceof CryptomusParameterError
-							? new NodeOperationError(this.getNode(), error.message, { itemIndex })
-							: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-				if (!this.continueOnFail()) throw nodeError;
-				out.push({ json: { success: false, error: nodeError.message }, pairedItem: { item: itemIndex } });
-			}
-		}
-		return [out];
+		return await executeOperations.call(this, operations);
 	}
 }
