@@ -3,7 +3,7 @@
  * create an invoice (send its checkout link to the payer), look it up, list invoices.
  *
  * Programmatic, in n8n-nodes-starter's layout: each operation in `resources/<resource>/<operation>.ts` checks its
- * parameters (validate.ts, ../shared/parameters.ts) before anything is sent, the Greenfield transport (greenfield.ts)
+ * parameters (validate.ts, ../shared/params.ts) before anything is sent, the Greenfield transport (greenfield.ts)
  * adds `Authorization: token <API key>` and turns BTCPay's error bodies into node errors naming BTCPay's message, and
  * ../shared/actionNode.ts runs the items with continue-on-fail. Nothing here moves money, so it is usable as a tool.
  */
@@ -15,7 +15,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { runOperations } from '../shared/actionNode';
+import { executeOperations } from '../shared/actionNode';
 import { invoiceDescription, invoiceOperations } from './resources/invoice';
 
 export class BtcPayServer implements INodeType {
@@ -46,6 +46,6 @@ export class BtcPayServer implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations(this, { invoice: invoiceOperations });
+		return await executeOperations.call(this, { invoice: invoiceOperations });
 	}
 }

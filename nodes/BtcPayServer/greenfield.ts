@@ -16,7 +16,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { errorCode, isTimeout, jsonBody } from '../shared/httpErrors';
+import { isTimeout, readJson } from '../shared/apiRequest';
+import { buildQuery, type QueryPair } from '../shared/query';
 import type { BtcPayConnection } from './connection';
 
 export const BTCPAY_CREDENTIAL = 'btcPayServerApi';
@@ -31,14 +32,14 @@ export interface GreenfieldRequest {
 	/** Path under the server URL, e.g. `/api/v1/stores/<id>/webhooks`; each part already URI-encoded. */
 	path: string;
 	/** Query parameters in order; a name may repeat (`status=New&status=Settled`, what ASP.NET binds to arrays). */
-	query?: Array<[string, string]>;
+	query?: QueryPair[];
 	/** The exact JSON text to send (Content-Type: application/json), or nothing. */
 	body?: string;
 }
 
 export interface GreenfieldAnswer {
 	statusCode: number;
-	/** Parsed JSON (n8n parses it), or `undefined` for an empty or unparsable answer. */
+	/** The answer as plain JSON, or `undefined` for an empty or unparsable one. */
 	body: unknown;
 }
 
@@ -48,9 +49,12 @@ export const storePath = (storeId: string, rest = ''): string => `/api/v1/stores
 /** The request as one line for messages: `GET /api/v1/stores/…/webhooks`. */
 export const requestLine = (request: GreenfieldRequest): string => `${request.method} ${request.path}`;
 
-function queryString(query: Array<[string, string]> | undefined): string {
-	if (!query || query.length === 0) return '';
-	return `?${query.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&')}`;
+const queryString = (query: QueryPair[] | undefined): string => (query && query.length > 0 ? `?${buildQuery(query)}` : '');
+
+/** The network error code of a failed request (`ECONNREFUSED`, `ENOTFOUND`, …), if it has one. */
+function errorCode(error: unknown): string | undefined {
+	const code = (error as { code?: unknown } | undefined)?.code;
+	return typeof code === 'string' && code !== '' ? code : undefined;
 }
 
 /**
@@ -68,6 +72,9 @@ export async function greenfieldCall(
 		url: `${connection.serverUrl}${request.path}${queryString(request.query)}`,
 		headers: { Accept: 'application/json', ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
 		body: request.body,
+		// the answer's bytes, read with the lossless JSON reader (numbers a JS number cannot hold keep their digits)
+		encoding: 'arraybuffer',
+		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: GREENFIELD_TIMEOUT_MS,
@@ -88,8 +95,7 @@ export async function greenfieldCall(
 			itemIndex,
 		});
 	}
-	const body = response.body === '' || response.body === undefined ? undefined : jsonBody(response.body);
-	return { statusCode: response.statusCode, body };
+	return { statusCode: response.statusCode, body: readJson(response.body) };
 }
 
 /** BTCPay's own words for a failed answer: `message` (+ the missing permission), or `path: message; …` for 422. */

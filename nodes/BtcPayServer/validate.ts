@@ -1,12 +1,12 @@
 /**
- * Parameter checks of the BTCPay Server action node: the shared ones (../shared/parameters.ts) and BTCPay's own.
+ * Parameter checks of the BTCPay Server action node: the shared ones (../shared/params.ts) and BTCPay's own.
  * Pure (imports only the package's pure helpers): a failed check throws ParameterError naming the field.
  *
  * Limits are BTCPay's (`GreenfieldInvoiceController.CreateInvoice`: expiration at least 30 s, payment tolerance 0–100;
  * `swagger.template.invoices.json`: speed policies, payment method ids, metadata an object) or say why they are ours.
  */
 import { parseJsonLossless, type JsonObjectNode } from '../shared/losslessJson';
-import { fail, text } from '../shared/parameters';
+import { fail, text } from '../shared/params';
 
 /** An id as BTCPay makes them (invoice, store): one path segment, no spaces. */
 export function pathId(field: string, value: string): string {

@@ -14,14 +14,13 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { runOperations } from '../shared/actionNode';
+import { executeOperations, type OperationTable } from '../shared/actionNode';
 import { balanceDescription, balanceOperations } from './resources/balance';
-import type { CryptomusOperation } from './resources/operation';
 import { paymentDescription, paymentOperations } from './resources/payment';
 import { payoutDescription, payoutOperations } from './resources/payout';
 import { testWebhookDescription, testWebhookOperations } from './resources/testWebhook';
 
-const operations: Record<string, Record<string, CryptomusOperation>> = {
+const operations: OperationTable = {
 	payment: paymentOperations,
 	payout: payoutOperations,
 	balance: balanceOperations,
@@ -65,6 +64,6 @@ export class Cryptomus implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations(this, operations);
+		return await executeOperations.call(this, operations);
 	}
 }

@@ -1,23 +1,24 @@
 /**
- * Parameter checks of the Cryptomus action node: the shared ones (../shared/parameters.ts) and Cryptomus's own. Every
- * operation reads its parameters and passes them through these before anything is sent. Pure (no n8n imports): a
- * failed check throws `CryptomusParameterError` (the shared ParameterError) naming the field as the node shows it.
+ * Parameter checks of the Cryptomus action node, in one place: every operation reads its parameters and passes them
+ * through these before anything is sent. The generic checks (text, required, url, amount, …) are the action nodes'
+ * shared ones (`nodes/shared/params.ts`); the rules here are Cryptomus's own. Pure (no n8n imports): a failed check
+ * throws `ParameterError` (exported here as `CryptomusParameterError`) naming the field as the node shows it.
  *
  * Limits are Cryptomus's documented ones (doc.cryptomus.com: creating-invoice, payment-history, testing-webhook).
  */
-import { fail, text } from '../shared/parameters';
+import { fail, text } from '../shared/params';
 
 export {
+	ParameterError as CryptomusParameterError,
 	amount,
 	decimal,
 	integer,
 	maxLength,
 	oneOf,
-	ParameterError as CryptomusParameterError,
 	required,
 	text,
 	url,
-} from '../shared/parameters';
+} from '../shared/params';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Laravel's `alpha_dash` as Cryptomus applies it, restricted to ASCII letters (what its docs promise). */

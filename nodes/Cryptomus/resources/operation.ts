@@ -1,13 +1,15 @@
-/** The Cryptomus operations' shape and helpers (the shared action-node ones, and the UUID / Order ID lookup). */
+/**
+ * What every `resources/<resource>/<operation>.ts` exports (the action nodes' shared contract, nodes/shared/actionNode.ts),
+ * and the UUID / Order ID pair the Cryptomus lookups share.
+ */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, resultItems, showFor, type ActionOperation } from '../../shared/actionNode';
+import { showFor, type ActionOperation } from '../../shared/actionNode';
 import { lookup, text } from '../validate';
 
-/** What every `resources/<resource>/<operation>.ts` exports (the shared action-node shape). */
-export type CryptomusOperation = ActionOperation;
+export { operationSelector, resultItems, showFor } from '../../shared/actionNode';
 
-export { operationSelector, resultItems, showFor };
+export type CryptomusOperation = ActionOperation;
 
 /** The UUID / Order ID pair that identifies one invoice or payout (Get Info, Resend Webhook, Payout Get). */
 export function lookupFields(resource: string, operation: string, what: string): INodeProperties[] {

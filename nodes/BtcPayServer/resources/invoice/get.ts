@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { resultItems, showFor } from '../../../shared/actionNode';
-import * as check from '../../../shared/parameters';
+import * as check from '../../../shared/params';
 import { storePath } from '../../greenfield';
 import { pathId } from '../../validate';
 import { callBtcPay } from '../call';

@@ -9,7 +9,8 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/actionNode';
-import * as check from '../../../shared/parameters';
+import { readLimit, returnAllAndLimit } from '../../../shared/listParameters';
+import * as check from '../../../shared/params';
 import { storePath } from '../../greenfield';
 import { unixSeconds } from '../../validate';
 import { callBtcPay } from '../call';
@@ -19,23 +20,7 @@ export const PAGE_SIZE = 100;
 export const INVOICE_STATUSES = ['New', 'Processing', 'Settled', 'Expired', 'Invalid'] as const;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -118,8 +103,7 @@ export function buildListQuery(filters: Filters): Array<[string, string]> {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : check.integer('Limit', this.getNodeParameter('limit', itemIndex, 50), 1, Number.MAX_SAFE_INTEGER);
+	const limit = readLimit.call(this, itemIndex);
 	const query = buildListQuery(this.getNodeParameter('filters', itemIndex, {}) as Filters);
 
 	const collected: IDataObject[] = [];

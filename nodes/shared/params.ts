@@ -1,7 +1,9 @@
 /**
- * Parameter checks the action nodes share: every operation reads its parameters and passes them through these before
- * anything is sent. Pure (no n8n imports): a failed check throws `ParameterError` naming the field as the node shows
- * it; `runOperations` (./actionNode.ts) turns it into a NodeOperationError for the item.
+ * Parameter checks shared by the action nodes: every operation passes what it read through these before anything is
+ * sent. Pure (no n8n imports): a failed check throws `ParameterError` naming the field as the node shows it
+ * ("Amount: use a dot as the decimal separator, e.g. 10.50"); `executeOperations` (actionNode.ts) turns it into a
+ * NodeOperationError for the item. Provider-specific rules (Cryptomus order IDs, CryptAPI tickers, …) live beside
+ * each node and use `fail()` from here.
  */
 
 export class ParameterError extends Error {
@@ -31,7 +33,7 @@ export function required(field: string, value: unknown): string {
 }
 
 const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
-/** Digits with an optional `.` fraction ("10.28"). */
+/** Digits with an optional `.` fraction ("10.28"): how the providers take amounts. */
 const AMOUNT_PATTERN = /^\d+(\.\d+)?$/;
 
 export function url(field: string, value: string, min: number, max: number): string {
