@@ -9,9 +9,10 @@
  * must verify with the secret the main process stored at activation. Last, the loop with the BTCPay Server action
  * node: create an invoice, BTCPay's signed events reach the trigger, Get returns the same invoice.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 import { signBtcPayDelivery } from '../../nodes/BtcPayServer/signature';
 import { startFakeBtcPay, type Delivery, type FakeBtcPay, type Webhook } from '../fake-btcpay/server';
@@ -221,8 +222,11 @@ describe('BTCPay Server Trigger, automatic registration (fake Greenfield API)', 
 		expect(readFileSync(join(__dirname, '..', '..', 'docs', 'providers', 'btcpay.md'), 'utf8')).toContain(script.trim());
 		const manual = run.lane('callbacks.btcpay');
 		const before = await countExecutions(run, manual);
-		const out = execFileSync('sh', ['-c', script], { env: { ...process.env, URL: manual.url, SECRET: keys.webhookSecret, STORE_ID: keys.storeId }, encoding: 'utf8' });
-		expect(out).toBe('{"received":true} HTTP 200\n');
+		const { stdout } = await promisify(execFile)('sh', ['-c', script], {
+			env: { PATH: process.env.PATH ?? '', URL: manual.url, SECRET: keys.webhookSecret, STORE_ID: keys.storeId },
+			encoding: 'utf8',
+		});
+		expect(stdout).toBe('{"received":true} HTTP 200\n');
 		expect(await waitForExecutions(run, manual, before + 1)).toBe(before + 1);
 	});
 });

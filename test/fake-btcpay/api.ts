@@ -78,11 +78,3 @@ export function base58Id(): string {
 	for (let i = 0; i < 22; i++) id += BASE58[randomInt(BASE58.length)];
 	return id;
 }
-
-export const isLoopback = (url: string): boolean => {
-	try {
-		return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
-	} catch {
-		return false;
-	}
-};

@@ -19,6 +19,7 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 
+import { closeServer, listen, readBody, sendAnswer } from '../helpers/fakeHttp';
 import { apiError, missingPermission, ok, permits, POLICY, unauthenticated, validationError, type Answer } from './api';
 import { InvoiceStore } from './invoices';
 import { WebhookStore } from './webhooks';
@@ -55,15 +56,6 @@ export interface FakeBtcPay {
 	/** The next `count` calls of `method` whose path matches `path` answer `answer` (then the normal handler again). */
 	fail(method: string, path: RegExp, answer: Answer, count?: number): void;
 	close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
 }
 
 interface Route {
@@ -149,14 +141,11 @@ export async function startFakeBtcPay(options: FakeBtcPayOptions): Promise<FakeB
 				status: answer.status,
 				response: answer.body,
 			});
-			const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
-			res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-			res.end(text);
+			// BTCPay answers an empty body for a successful DELETE
+			sendAnswer(res, answer.body === undefined ? { status: answer.status, body: undefined, raw: '', rawType: 'application/json' } : { status: answer.status, body: answer.body });
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-	const address = server.address();
-	baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	baseUrl = await listen(server, options.port ?? 0);
 
 	return {
 		baseUrl,
@@ -166,10 +155,6 @@ export async function startFakeBtcPay(options: FakeBtcPayOptions): Promise<FakeB
 		fail(method, path, answer, count = 1) {
 			failures.push({ method, path, answer, left: count });
 		},
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
+		close: () => closeServer(server),
 	};
 }

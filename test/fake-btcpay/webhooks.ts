@@ -10,12 +10,11 @@
  * type; body = the event as indented JSON with `deliveryId` = `originalDeliveryId` = a new id, `isRedelivery` false;
  * header `BTCPay-Sig: sha256=<hex HMAC-SHA256 of those bytes with the webhook's secret>`; any 2xx answer counts as
  * delivered. A redelivery gets a new `deliveryId`, keeps `originalDeliveryId` and `timestamp`, and `isRedelivery` true.
- * Deliveries go to loopback URLs only.
+ * Deliveries go to loopback URLs only (test/helpers/fakeHttp.ts).
  */
-import { request as httpRequest } from 'node:http';
-
 import { signBtcPayDelivery } from '../../nodes/BtcPayServer/signature';
-import { apiError, base58Id, indented, isLoopback, ok, validationError, type Answer } from './api';
+import { deliver, WaitableLog } from '../helpers/fakeHttp';
+import { apiError, base58Id, indented, ok, validationError, type Answer } from './api';
 
 export interface Webhook {
 	id: string;
@@ -44,30 +43,6 @@ export interface Delivery {
 
 export type EventMembers = Array<[string, unknown]>;
 
-function postDelivery(url: string, body: string, signature: string): Promise<{ httpCode: number | null; answer: string; error: string | null }> {
-	if (!isLoopback(url)) return Promise.resolve({ httpCode: null, answer: '', error: 'refused: not a loopback URL' });
-	return new Promise((resolve) => {
-		const target = new URL(url);
-		const req = httpRequest(
-			{
-				hostname: target.hostname,
-				port: target.port,
-				path: `${target.pathname}${target.search}`,
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'BTCPay-Sig': signature },
-			},
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () => resolve({ httpCode: res.statusCode ?? null, answer: Buffer.concat(chunks).toString(), error: null }));
-			},
-		);
-		req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-		req.on('error', (error) => resolve({ httpCode: null, answer: '', error: error.message }));
-		req.end(body);
-	});
-}
-
 /** The webhook as the API shows it: secret only in the answer to its creation. */
 function shown(w: Webhook, withSecret: boolean): Record<string, unknown> {
 	const view = { id: w.id, url: w.url, enabled: w.enabled, automaticRedelivery: w.automaticRedelivery, authorizedEvents: w.authorizedEvents };
@@ -92,8 +67,12 @@ const absoluteUrl = (url: string): boolean => /^[a-z][a-z0-9+.-]*:\/\/[^\s/]+/i.
 
 export class WebhookStore {
 	readonly webhooks: Webhook[] = [];
-	readonly deliveries: Delivery[] = [];
-	private readonly waiters: Array<() => void> = [];
+	private readonly log = new WaitableLog<Delivery>('fake BTCPay deliveries');
+
+	/** Every delivery sent, oldest first. */
+	get deliveries(): Delivery[] {
+		return this.log.entries;
+	}
 
 	list(storeId: string): Answer {
 		return ok(this.webhooks.filter((w) => w.storeId === storeId).map((w) => shown(w, false)));
@@ -187,8 +166,9 @@ export class WebhookStore {
 	private async send(w: Webhook, id: string, event: Record<string, unknown>): Promise<Delivery> {
 		const body = indented(event);
 		const signature = signBtcPayDelivery(body, w.secret);
-		const result = await postDelivery(w.url, body, signature);
-		const status = result.httpCode === null ? 'Failed' : result.httpCode >= 200 && result.httpCode < 300 ? 'HttpSuccess' : 'HttpError';
+		const result = await deliver(w.url, 'POST', { 'Content-Type': 'application/json', 'BTCPay-Sig': signature }, body);
+		const httpCode = typeof result.answer === 'number' ? result.answer : null;
+		const status = httpCode === null ? 'Failed' : httpCode >= 200 && httpCode < 300 ? 'HttpSuccess' : 'HttpError';
 		const delivery: Delivery = {
 			id,
 			webhookId: w.id,
@@ -196,26 +176,16 @@ export class WebhookStore {
 			body,
 			signature,
 			status,
-			httpCode: result.httpCode,
-			answer: result.answer,
-			errorMessage: result.error ?? (status === 'HttpError' ? `HTTP Error Code ${result.httpCode}` : null),
+			httpCode,
+			answer: result.answerBody,
+			errorMessage: httpCode === null ? String(result.answer) : status === 'HttpError' ? `HTTP Error Code ${httpCode}` : null,
 		};
-		this.deliveries.push(delivery);
-		this.waiters.splice(0).forEach((wake) => wake());
+		this.log.push(delivery);
 		return delivery;
 	}
 
 	/** Resolves when `count` deliveries have been sent in total (answered or failed). */
 	waitForDeliveries(count: number, timeoutMs = 20_000): Promise<Delivery[]> {
-		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`fake BTCPay: ${this.deliveries.length}/${count} deliveries sent`)), timeoutMs);
-			const check = () => {
-				if (this.deliveries.length >= count) {
-					clearTimeout(timer);
-					resolve(this.deliveries.slice(0, count));
-				} else this.waiters.push(check);
-			};
-			check();
-		});
+		return this.log.waitFor(count, timeoutMs);
 	}
 }
