@@ -149,19 +149,26 @@ export const btcPayWebhookMethods: INodeType['webhookMethods'] = {
 				await unregister(this, data);
 				return false;
 			}
+			// Only a definite answer replaces the registration. When BTCPay cannot be asked (down while n8n starts, a
+			// revoked API key), the webhook it has is kept and verified with the stored secret: BTCPay does not retry a
+			// 404, so a workflow left inactive until BTCPay is back would lose the deliveries in between.
+			const keep = (why: string): boolean => {
+				this.logger.warn(`BTCPay Server Trigger: could not check webhook ${data.webhookId} (${why}); keeping it`, { node: this.getNode().name });
+				return true;
+			};
 			const request: GreenfieldRequest = { method: 'GET', path: webhookPath(connection.storeId, data.webhookId) };
-			const answer = await greenfieldCall(this, connection, request);
+			const answer = await greenfieldCall(this, connection, request).catch((error: Error) => error);
+			if (answer instanceof Error) return keep(answer.message);
 			if (answer.statusCode === 404) {
 				this.logger.info(`BTCPay Server Trigger: webhook ${data.webhookId} was deleted in BTCPay Server; registering a new one`, { node: this.getNode().name });
 				forget(data);
 				return false;
 			}
-			if (answer.statusCode < 200 || answer.statusCode >= 300) throw greenfieldError(this, answer, request);
+			if (answer.statusCode < 200 || answer.statusCode >= 300) return keep(greenfieldError(this, answer, request).message);
 			const difference = webhookDifference(answer.body, wanted(this));
 			if (difference) {
 				this.logger.info(`BTCPay Server Trigger: webhook ${data.webhookId} no longer matches (${difference}); registering a new one`, { node: this.getNode().name });
-				if (!(await unregister(this, data))) throw configurationError(this, `Could not replace BTCPay webhook ${data.webhookId}`, 'Check that BTCPay Server is reachable and try again.');
-				return false;
+				return (await unregister(this, data)) ? false : keep('it could not be deleted to be replaced');
 			}
 			return true;
 		},

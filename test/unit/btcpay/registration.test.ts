@@ -157,6 +157,33 @@ describe('BTCPay Server Trigger: automatic registration', () => {
 		expect(ours().map((x) => x.id)).toEqual([w.id]);
 	});
 
+	it.each([
+		['BTCPay down while n8n starts (5xx)', { status: 503, body: { code: 'service-unavailable', message: 'maintenance' } }],
+		['the API key revoked since (401)', { status: 401, body: { code: 'unauthenticated', message: 'ApiKey authentication failed: Unknown API Key' } }],
+	])('%s → checkExists keeps the registration (its secret still verifies), logs a warning', async (_title, answer) => {
+		const s = session();
+		await activate(s);
+		const before = { ...registered(s) };
+		fake.fail('GET', /\/webhooks\/[^/]+$/, answer);
+		const run = await runHook(trigger, s.setup(), 'checkExists');
+		expect(run.result).toBe(true);
+		expect(registered(s)).toEqual(before);
+		expect(run.logs.some((l) => l.level === 'warn' && l.message.includes('keeping it'))).toBe(true);
+	});
+
+	it('BTCPay unreachable while n8n starts → the registration is kept', async () => {
+		const s = session();
+		await activate(s);
+		const run = await runHook(trigger, s.setup({}, {}), 'checkExists');
+		expect(run.result).toBe(true);
+		const unreachable = session();
+		unreachable.staticData['node:Trigger'] = { ...registered(s) };
+		(unreachable.staticData['node:Trigger'] as IDataObject).serverUrl = 'http://127.0.0.1:9';
+		const down = await runHook(trigger, unreachable.setup({}, { serverUrl: 'http://127.0.0.1:9' }), 'checkExists');
+		expect(down.result).toBe(true);
+		expect(down.logs.some((l) => l.level === 'warn' && l.message.includes('Could not reach BTCPay Server'))).toBe(true);
+	});
+
 	it('registrations of this node left in BTCPay (static data lost) are deleted before creating: still exactly one', async () => {
 		fake.webhooks.create(keys.storeId, { url: URL_A });
 		fake.webhooks.create(keys.storeId, { url: 'https://someone-else.example.com/hook' });
