@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
-import { rawQueryOf } from '../shared/publicUrl';
+import { ABSOLUTE_HTTP_URL, rawQueryOf } from '../shared/publicUrl';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import {
@@ -32,8 +32,6 @@ export const CRYPTAPI_IPS = '51.77.105.132, 135.125.112.47, 145.239.119.223';
 
 /** CryptAPI counts anything but HTTP 200 with exactly `*ok*` as a failure and retries. */
 export const CRYPTAPI_ACK: Acknowledgement = { status: 200, contentType: 'text/plain; charset=utf-8', body: '*ok*' };
-
-const ABSOLUTE_HTTP_URL = /^https?:\/\/[^/?#\s]+[^\s]*$/i;
 
 type WebhookDescription = NonNullable<INodeTypeDescription['webhooks']>[number];
 const webhookFor = (httpMethod: 'GET' | 'POST'): WebhookDescription => ({

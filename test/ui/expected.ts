@@ -8,12 +8,14 @@ import { join } from 'node:path';
 
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
+import { CoinPaymentsTrigger } from '../../nodes/CoinPayments/CoinPaymentsTrigger.node';
 import { CryptApi } from '../../nodes/CryptApi/CryptApi.node';
 import { CryptApiTrigger } from '../../nodes/CryptApi/CryptApiTrigger.node';
 import { Crypto2bTrigger } from '../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { CryptofuseTrigger } from '../../nodes/Cryptofuse/CryptofuseTrigger.node';
 import { Cryptomus } from '../../nodes/Cryptomus/Cryptomus.node';
 import { CryptomusTrigger } from '../../nodes/Cryptomus/CryptomusTrigger.node';
+import { HeleketTrigger } from '../../nodes/Heleket/HeleketTrigger.node';
 import { KoyweTrigger } from '../../nodes/Koywe/KoyweTrigger.node';
 import { KoyweUserValidationTrigger } from '../../nodes/Koywe/KoyweUserValidationTrigger.node';
 import { OxaPay } from '../../nodes/OxaPay/OxaPay.node';
@@ -93,13 +95,15 @@ export const NODES: ExpectedNode[] = [
 	expected(new CryptofuseTrigger(), { query: 'Cryptofuse', entry: /^Cryptofuse/, section: 'Triggers' }),
 	expected(new OxaPayTrigger(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Triggers' }),
 	expected(new OxaPay(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Actions', pick: 'Create an invoice' }),
+	expected(new HeleketTrigger(), { query: 'Heleket', entry: /^Heleket/, section: 'Triggers' }),
+	expected(new CoinPaymentsTrigger(), { query: 'CoinPayments', entry: /^CoinPayments/, section: 'Triggers' }),
 ];
 
 export function nodeByType(type: string): ExpectedNode | undefined {
 	return NODES.find((n) => n.type === type);
 }
 
-export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments', 'oxapay-order'].map(
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments', 'oxapay-order', 'heleket-payments', 'coinpayments-payments'].map(
 	(file) => {
 		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
 			id: string;

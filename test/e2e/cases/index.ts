@@ -1,5 +1,7 @@
 /** Every provider case (./types.ts). One line per provider; the same order as ./lanes.mjs. */
+import coinpayments from './coinpayments';
+import heleket from './heleket';
 import oxapay from './oxapay';
 import type { ProviderCase } from './types';
 
-export const CASES: ProviderCase[] = [oxapay];
+export const CASES: ProviderCase[] = [oxapay, heleket, coinpayments];
