@@ -18,6 +18,8 @@ import { CryptomusTrigger } from '../../nodes/Cryptomus/CryptomusTrigger.node';
 import { HeleketTrigger } from '../../nodes/Heleket/HeleketTrigger.node';
 import { KoyweTrigger } from '../../nodes/Koywe/KoyweTrigger.node';
 import { KoyweUserValidationTrigger } from '../../nodes/Koywe/KoyweUserValidationTrigger.node';
+import { NowPayments } from '../../nodes/NowPayments/NowPayments.node';
+import { NowPaymentsTrigger } from '../../nodes/NowPaymentsTrigger/NowPaymentsTrigger.node';
 import { OxaPay } from '../../nodes/OxaPay/OxaPay.node';
 import { OxaPayTrigger } from '../../nodes/OxaPay/OxaPayTrigger.node';
 import { PACKAGE } from './browser';
@@ -94,16 +96,18 @@ export const NODES: ExpectedNode[] = [
 	expected(new KoyweUserValidationTrigger(), { query: 'Koywe', entry: /^Koywe User Validation/, section: 'Triggers' }),
 	expected(new CryptofuseTrigger(), { query: 'Cryptofuse', entry: /^Cryptofuse/, section: 'Triggers' }),
 	expected(new OxaPayTrigger(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Triggers' }),
-	expected(new OxaPay(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Actions', pick: 'Create an invoice' }),
 	expected(new HeleketTrigger(), { query: 'Heleket', entry: /^Heleket/, section: 'Triggers' }),
 	expected(new CoinPaymentsTrigger(), { query: 'CoinPayments', entry: /^CoinPayments/, section: 'Triggers' }),
+	expected(new OxaPay(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Actions', pick: 'Create an invoice' }),
+	expected(new NowPaymentsTrigger(), { query: 'NOWPayments', entry: /^NOWPayments/, section: 'Triggers' }),
+	expected(new NowPayments(), { query: 'NOWPayments', entry: /^NOWPayments/, section: 'Actions', pick: 'Create a payment' }),
 ];
 
 export function nodeByType(type: string): ExpectedNode | undefined {
 	return NODES.find((n) => n.type === type);
 }
 
-export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments', 'oxapay-order', 'heleket-payments', 'coinpayments-payments'].map(
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments', 'oxapay-order', 'heleket-payments', 'coinpayments-payments', 'nowpayments-payments', 'nowpayments-payment-link'].map(
 	(file) => {
 		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
 			id: string;

@@ -1,7 +1,8 @@
 /** Every provider case (./types.ts). One line per provider; the same order as ./lanes.mjs. */
 import coinpayments from './coinpayments';
 import heleket from './heleket';
+import nowpayments from './nowpayments';
 import oxapay from './oxapay';
 import type { ProviderCase } from './types';
 
-export const CASES: ProviderCase[] = [oxapay, heleket, coinpayments];
+export const CASES: ProviderCase[] = [oxapay, heleket, coinpayments, nowpayments];

@@ -57,6 +57,11 @@ export interface CallbackBuilder {
 	timestamp?: { header: string; windowMs: number; unit: 'ms' | 's' };
 	/** The signature covers the URL (path and query). */
 	signsUrl: boolean;
+	/**
+	 * A value-signed body whose members are signed sorted by key (NOWPayments): the order they arrive in is not part
+	 * of what is signed, so reordering them is no attack on this target.
+	 */
+	sortsKeys?: boolean;
 	/** A valid callback for `url` (the lane's production or test URL). */
 	build(url: string, o: BuildOptions): RawRequest;
 }

@@ -227,7 +227,8 @@ function swapMembers(value: unknown, i: number, j: number, reverse = false): unk
 
 /** Body edits that change the value (invalid for raw- and value-signed targets). */
 const valueChanges: Category[] = [
-	(_t, r) => {
+	(t, r) => {
+		if (t.sortsKeys) return undefined;
 		const [i, j] = [int(r, 6), 1 + int(r, 6)];
 		return {
 			category: 'body re-encoded (key order)',
