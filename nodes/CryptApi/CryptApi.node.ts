@@ -7,60 +7,36 @@
  * `resources/<resource>/<operation>.ts`, the per-item loop and the HTTP plumbing are the action nodes' shared ones
  * (nodes/shared/actionNode.ts, apiRequest.ts). Nothing here moves money, so the node is usable as an AI tool.
  */
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { executeOperations, type OperationTable } from '../shared/actionNode';
+import { actionNodeDescription, collection, executeWith } from '../shared/actionNode';
 import { addressFields, addressOperations, addressSelector } from './resources/address';
 import { coinFields, coinOperations, coinSelector } from './resources/coin';
 import { tickerField } from './resources/fields';
 import { CRYPTAPI_BASE_URL } from './transport';
 
-const operations: OperationTable = { address: addressOperations, coin: coinOperations };
-
 export class CryptApi implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'CryptAPI',
-		name: 'cryptApi',
 		icon: { light: 'file:cryptapi.svg', dark: 'file:cryptapi.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Call the CryptAPI API: create payment addresses whose callbacks a CryptAPI Trigger receives, read their logs, get coin info, fees, conversions and QR codes',
-		defaults: { name: 'CryptAPI' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		group: ['transform'],
 		usableAsTool: true,
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Address', value: 'address' },
-					{ name: 'Coin', value: 'coin' },
-				],
-				default: 'address',
-			},
-			addressSelector,
-			coinSelector,
-			tickerField,
-			...addressFields,
-			...coinFields,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
+		...actionNodeDescription({
+			displayName: 'CryptAPI',
+			name: 'cryptApi',
+			description:
+				'Call the CryptAPI API: create payment addresses whose callbacks a CryptAPI Trigger receives, read their logs, get coin info, fees, conversions and QR codes',
+			resources: [
+				{ name: 'Address', value: 'address' },
+				{ name: 'Coin', value: 'coin' },
+			],
+			properties: [
+				addressSelector,
+				coinSelector,
+				tickerField,
+				...addressFields,
+				...coinFields,
+				collection('options', [
 					{
 						displayName: 'Base URL',
 						name: 'baseUrl',
@@ -68,12 +44,10 @@ export class CryptApi implements INodeType {
 						default: CRYPTAPI_BASE_URL,
 						description: "CryptAPI's API address. Change it only to go through a proxy or to test against a fake API.",
 					},
-				],
-			},
-		],
+				]),
+			],
+		}),
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations.call(this, operations);
-	}
+	execute = executeWith({ address: addressOperations, coin: coinOperations });
 }

@@ -8,52 +8,30 @@
  * `resources/<resource>/<operation>.ts`; the per-item loop and the HTTP plumbing are the action nodes' shared ones.
  * Nothing here moves money (no payouts), so the node is usable as an AI tool.
  */
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { executeOperations, type OperationTable } from '../shared/actionNode';
+import { actionNodeDescription, executeWith } from '../shared/actionNode';
 import { invoiceDescription, invoiceOperations } from './resources/invoice';
 import { paymentDescription, paymentOperations } from './resources/payment';
 
-const operations: OperationTable = { invoice: invoiceOperations, payment: paymentOperations };
-
 export class OxaPay implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'OxaPay',
-		name: 'oxaPay',
 		icon: { light: 'file:oxapay.svg', dark: 'file:oxapay.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Call the OxaPay merchant API: create invoices whose callbacks an OxaPay Trigger receives, and look payments up',
-		defaults: { name: 'OxaPay' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		group: ['transform'],
 		usableAsTool: true,
-		credentials: [{ name: 'oxaPayApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Invoice', value: 'invoice' },
-					{ name: 'Payment', value: 'payment' },
-				],
-				default: 'invoice',
-			},
-			...invoiceDescription,
-			...paymentDescription,
-		],
+		...actionNodeDescription({
+			displayName: 'OxaPay',
+			name: 'oxaPay',
+			description: 'Call the OxaPay merchant API: create invoices whose callbacks an OxaPay Trigger receives, and look payments up',
+			credentials: [{ name: 'oxaPayApi', required: true }],
+			resources: [
+				{ name: 'Invoice', value: 'invoice' },
+				{ name: 'Payment', value: 'payment' },
+			],
+			properties: [...invoiceDescription, ...paymentDescription],
+		}),
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations.call(this, operations);
-	}
+	execute = executeWith({ invoice: invoiceOperations, payment: paymentOperations });
 }

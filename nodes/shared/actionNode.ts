@@ -6,6 +6,7 @@
  */
 import {
 	NodeApiError,
+	NodeConnectionTypes,
 	NodeOperationError,
 	type IBinaryKeyData,
 	type IDataObject,
@@ -14,6 +15,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 	type INodePropertyOptions,
+	type INodeTypeDescription,
 } from 'n8n-workflow';
 
 import { ParameterError } from './params';
@@ -53,6 +55,75 @@ export function operationSelector(resource: string, options: INodePropertyOption
 export const showFor = (resource: string, ...operations: string[]): IDisplayOptions => ({
 	show: { resource: [resource], operation: operations },
 });
+
+/** The Amount parameter of a create operation: text, so that it is sent exactly as typed (`check.amount`); `note` follows "Amount to charge". */
+export function amountField(provider: string, displayOptions: IDisplayOptions, note = ''): INodeProperties {
+	return {
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '10.50',
+		description: `Amount to charge${note}, digits with a dot for decimals (e.g. 10.50). Sent to ${provider} exactly as entered, never rounded.`,
+		displayOptions,
+	};
+}
+
+/** A collection parameter: an operation's "Additional Fields", or the node's "Options". */
+export function collection(kind: 'additionalFields' | 'options', options: INodeProperties[], displayOptions?: IDisplayOptions): INodeProperties {
+	return {
+		displayName: kind === 'options' ? 'Options' : 'Additional Fields',
+		name: kind,
+		type: 'collection',
+		placeholder: kind === 'options' ? 'Add Option' : 'Add Field',
+		default: {},
+		...(displayOptions ? { displayOptions } : {}),
+		options,
+	};
+}
+
+export interface ActionNodeInfo {
+	displayName: string;
+	/** `description.name`: the node's type name (a contract, DESIGN.md). */
+	name: string;
+	description: string;
+	credentials?: INodeTypeDescription['credentials'];
+	/** The Resource selector's options; the first is the default unless `defaultResource` says otherwise. */
+	resources: Array<{ name: string; value: string }>;
+	defaultResource?: string;
+	/** Everything after the Resource selector: operation selectors and the operations' parameters. */
+	properties: INodeProperties[];
+}
+
+/**
+ * What every action node of this package declares alike: version 1, one main input and output, the Resource selector.
+ * The node adds `icon`, `group`, `subtitle` and `usableAsTool` itself (n8n's lint rules read them from the class).
+ */
+export function actionNodeDescription(info: ActionNodeInfo): Omit<INodeTypeDescription, 'icon' | 'group' | 'subtitle' | 'usableAsTool'> {
+	const defaultResource = info.defaultResource ?? info.resources[0].value;
+	return {
+		displayName: info.displayName,
+		name: info.name,
+		version: 1,
+		description: info.description,
+		defaults: { name: info.displayName },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		...(info.credentials ? { credentials: info.credentials } : {}),
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: info.resources,
+				default: defaultResource,
+			},
+			...info.properties,
+		],
+	};
+}
 
 /** An API answer as output items: an array gives one item per element, an object one item, nothing none. */
 export function resultItems(result: unknown): IDataObject[] {
@@ -103,4 +174,11 @@ export async function executeOperations(this: IExecuteFunctions, operations: Ope
 		}
 	}
 	return [out];
+}
+
+/** A node's `execute()`: runs its operation table over the input items (`execute = executeWith(operations)`). */
+export function executeWith(operations: OperationTable): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
+	return async function (this: IExecuteFunctions) {
+		return await executeOperations.call(this, operations);
+	};
 }

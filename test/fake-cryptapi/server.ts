@@ -12,10 +12,9 @@
  * throw-away test key (test/fixtures/cryptapi). `intercept()` lets a test answer a path its own way.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 
-import { WaitableLog, closeServer, deliver, listen, readBody, sendAnswer, type Delivery } from '../helpers/fakeHttp';
+import { WaitableLog, deliver, startFakeApiServer, type Delivery, type Interception, type RecordedRequest } from '../helpers/fakeHttp';
 import { ERRORS, error, type Answer, type Query } from './api';
 import { AddressStore, type Payment, type PaymentAddress } from './addresses';
 import { COINS, convert, estimate, info, qrcode } from './coins';
@@ -31,20 +30,7 @@ export interface FakeCryptApiOptions {
 	privateKey?: string;
 }
 
-export interface RecordedRequest {
-	method: string;
-	path: string;
-	/** The query string exactly as received (after `?`), '' when there is none. */
-	rawQuery: string;
-	/** The query as CryptAPI's server reads it: decoded once, the last value of a repeated name wins. */
-	query: Query;
-	headers: Record<string, string | string[] | undefined>;
-	status: number;
-	response: unknown;
-}
-
-/** A test's own answer for a path; `undefined` falls through to the normal handler. */
-export type Interceptor = (request: { path: string; query: Query }) => Answer | 'hang' | undefined;
+export type { RecordedRequest } from '../helpers/fakeHttp';
 
 export interface FakeCryptApi {
 	baseUrl: string;
@@ -55,14 +41,12 @@ export interface FakeCryptApi {
 	/** The customer pays the address created for `callback` (or with `addressIn`); resolves after its callbacks. */
 	pay(lookup: { callback?: string; addressIn?: string }, valueCoin?: string): Promise<Payment>;
 	waitForCallbacks(count: number, timeoutMs?: number): Promise<Delivery[]>;
-	intercept(path: string, handler: Interceptor | undefined): void;
+	intercept(path: string, interception: Interception | undefined): void;
 	close(): Promise<void>;
 }
 
 export async function startFakeCryptApi(options: FakeCryptApiOptions = {}): Promise<FakeCryptApi> {
-	const requests: RecordedRequest[] = [];
 	const callbacks = new WaitableLog<Delivery>('fake CryptAPI: callbacks sent');
-	const interceptors = new Map<string, Interceptor>();
 	const store = new AddressStore(options.privateKey ?? TEST_PRIVATE_KEY, async (url, method, headers, body) => {
 		const delivery = await deliver(url, method, headers, body);
 		callbacks.push(delivery);
@@ -91,33 +75,13 @@ export async function startFakeCryptApi(options: FakeCryptApiOptions = {}): Prom
 		}
 	}
 
-	const server = createServer((req, res) => {
-		void readBody(req).then(() => {
-			const target = req.url ?? '/';
-			const index = target.indexOf('?');
-			const path = index === -1 ? target : target.slice(0, index);
-			const rawQuery = index === -1 ? '' : target.slice(index + 1);
-			const query = Object.fromEntries(new URLSearchParams(rawQuery));
-			const custom = interceptors.get(path)?.({ path, query });
-			if (custom === 'hang') return;
-			const result = custom ?? (req.method === 'GET' ? route(path, query) : error('Method not allowed', 405));
-			requests.push({
-				method: req.method ?? '',
-				path,
-				rawQuery,
-				query,
-				headers: req.headers,
-				status: result.status,
-				response: result.raw ?? result.body,
-			});
-			sendAnswer(res, result);
-		});
-	});
-	const baseUrl = await listen(server, options.port);
+	const server = await startFakeApiServer(options.port, (request) =>
+		request.method === 'GET' ? route(request.path, request.query) : error('Method not allowed', 405),
+	);
 
 	return {
-		baseUrl,
-		requests,
+		baseUrl: server.baseUrl,
+		requests: server.requests,
 		callbacks: callbacks.entries,
 		addresses: store.addresses,
 		async pay(lookup, valueCoin) {
@@ -126,10 +90,7 @@ export async function startFakeCryptApi(options: FakeCryptApiOptions = {}): Prom
 			return await store.pay(entry, valueCoin);
 		},
 		waitForCallbacks: (count, timeoutMs) => callbacks.waitFor(count, timeoutMs),
-		intercept(path, handler) {
-			if (handler) interceptors.set(path, handler);
-			else interceptors.delete(path);
-		},
-		close: () => closeServer(server),
+		intercept: (path, interception) => server.intercept(path, interception),
+		close: () => server.close(),
 	};
 }

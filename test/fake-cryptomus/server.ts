@@ -18,7 +18,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { CryptomusEvent } from '../../nodes/Cryptomus/payload';
 import { signCryptomus } from '../../nodes/Cryptomus/signature';
 import { bytesEqual } from '../../nodes/shared/constantTime';
-import { WaitableLog, closeServer, deliver, listen, readBody, sendAnswer, type Delivery } from '../helpers/fakeHttp';
+import { WaitableLog, closeServer, deliver, listen, readBody, sendAnswer, type Delivery, type RecordedRequest } from '../helpers/fakeHttp';
 import { ok, type Answer, type Body, type HandlerContext } from './api';
 import { BALANCE, InvoiceStore, SERVICES, type Invoice } from './payments';
 import { handleTestWebhook } from './testWebhook';
@@ -35,14 +35,8 @@ export interface FakeCryptomusOptions {
 	perPage?: number;
 }
 
-export interface RecordedApiRequest {
-	path: string;
-	query: Record<string, string>;
-	headers: Record<string, string | string[] | undefined>;
-	rawBody: string;
-	status: number;
-	response: unknown;
-}
+/** A request the fake received (the fields every fake records, test/helpers/fakeHttp.ts). */
+export type RecordedApiRequest = Pick<RecordedRequest, 'path' | 'query' | 'headers' | 'rawBody' | 'status' | 'response'>;
 
 /** A webhook the fake POSTed, with the answer it got. */
 export type SentWebhook = Delivery;

@@ -6,11 +6,9 @@
  * `merchant_api_key` header with the configured key (else HTTP 401 in OxaPay's envelope); bodies must be JSON. Every
  * request is recorded with its raw body. `pay()` plays the payer and makes the fake POST the signed callbacks.
  */
-import { createServer } from 'node:http';
-
 import { bytesEqual } from '../../nodes/shared/constantTime';
 import { tryParseJsonLossless } from '../../nodes/shared/losslessJson';
-import { WaitableLog, closeServer, deliver, listen, readBody, sendAnswer, type Answer, type Delivery } from '../helpers/fakeHttp';
+import { WaitableLog, deliver, startFakeApiServer, type Answer, type Delivery, type Interception, type RecordedRequest } from '../helpers/fakeHttp';
 import { InvoiceStore, failure, type Invoice } from './invoices';
 
 export type { Invoice } from './invoices';
@@ -21,15 +19,7 @@ export interface FakeOxaPayOptions {
 	port?: number;
 }
 
-export interface RecordedRequest {
-	method: string;
-	/** Path and query as received. */
-	url: string;
-	headers: Record<string, string | string[] | undefined>;
-	rawBody: string;
-	status: number;
-	response: unknown;
-}
+export type { RecordedRequest } from '../helpers/fakeHttp';
 
 export interface FakeOxaPay {
 	baseUrl: string;
@@ -40,15 +30,13 @@ export interface FakeOxaPay {
 	/** The payer pays invoice `trackId` (statuses default `paying`, `paid`); resolves after its callbacks. */
 	pay(trackId: string, statuses?: Array<'paying' | 'paid'>): Promise<Delivery[]>;
 	waitForCallbacks(count: number, timeoutMs?: number): Promise<Delivery[]>;
-	/** Answers `path` with `answer` (or never, for `'hang'`) instead of the normal handler; `undefined` removes it. */
-	intercept(path: string, answer: Answer | 'hang' | undefined): void;
+	/** Answers `path` its own way (an answer, or never for `'hang'`) instead of the normal handler; `undefined` removes it. */
+	intercept(path: string, interception: Interception | undefined): void;
 	close(): Promise<void>;
 }
 
 export async function startFakeOxaPay(options: FakeOxaPayOptions): Promise<FakeOxaPay> {
-	const requests: RecordedRequest[] = [];
 	const callbacks = new WaitableLog<Delivery>('fake OxaPay: callbacks sent');
-	const interceptors = new Map<string, Answer | 'hang'>();
 	const store = new InvoiceStore(options.merchantApiKey, async (url, headers, body) => {
 		const delivery = await deliver(url, 'POST', headers, body);
 		callbacks.push(delivery);
@@ -69,31 +57,19 @@ export async function startFakeOxaPay(options: FakeOxaPayOptions): Promise<FakeO
 		return failure(404, 'not_found', 'endpoint', 'Not found');
 	}
 
-	const server = createServer((req, res) => {
-		void readBody(req).then((raw) => {
-			const url = req.url ?? '/';
-			const path = url.replace(/\?.*$/, '');
-			const custom = interceptors.get(path);
-			if (custom === 'hang') return;
-			const key = req.headers.merchant_api_key;
-			const result = custom ?? route(req.method ?? '', path, typeof key === 'string' ? key : '', raw);
-			requests.push({ method: req.method ?? '', url, headers: req.headers, rawBody: raw.toString('utf8'), status: result.status, response: result.raw ?? result.body });
-			sendAnswer(res, result);
-		});
+	const server = await startFakeApiServer(options.port, (request, raw) => {
+		const key = request.headers.merchant_api_key;
+		return route(request.method, request.path, typeof key === 'string' ? key : '', raw);
 	});
-	const baseUrl = await listen(server, options.port);
 
 	return {
-		baseUrl,
-		requests,
+		baseUrl: server.baseUrl,
+		requests: server.requests,
 		callbacks: callbacks.entries,
 		invoices: store.invoices,
 		pay: (trackId, statuses) => store.pay(trackId, statuses),
 		waitForCallbacks: (count, timeoutMs) => callbacks.waitFor(count, timeoutMs),
-		intercept(path, answer) {
-			if (answer) interceptors.set(path, answer);
-			else interceptors.delete(path);
-		},
-		close: () => closeServer(server),
+		intercept: (path, interception) => server.intercept(path, interception),
+		close: () => server.close(),
 	};
 }

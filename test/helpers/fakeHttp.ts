@@ -138,3 +138,69 @@ export async function startReceiver(path: string, answer: { contentType: string;
 	});
 	return { url: `${await listen(server)}${path}`, requests, close: () => closeServer(server) };
 }
+
+/** A request a fake API received, as it arrived. */
+export interface RecordedRequest {
+	method: string;
+	/** Path and query exactly as requested. */
+	url: string;
+	path: string;
+	/** The query string exactly as received (after `?`), '' when there is none. */
+	rawQuery: string;
+	/** The query decoded once (form style), the last value of a repeated name winning. */
+	query: Record<string, string>;
+	headers: Record<string, string | string[] | undefined>;
+	rawBody: string;
+	status: number;
+	/** The answer's JSON body, or its raw text. */
+	response: unknown;
+}
+
+/** How a fake answers a request: an answer, or `'hang'` to never answer (until the fake closes). */
+export type Handler = (request: Omit<RecordedRequest, 'status' | 'response'>, raw: Buffer) => Answer | 'hang';
+/** A test's own answer for a path: a fixed one, or one computed per request; `undefined` falls through. */
+export type Interception = Answer | 'hang' | ((request: Omit<RecordedRequest, 'status' | 'response'>) => Answer | 'hang' | undefined);
+
+export interface FakeApiServer {
+	baseUrl: string;
+	requests: RecordedRequest[];
+	intercept(path: string, interception: Interception | undefined): void;
+	close(): Promise<void>;
+}
+
+/** The HTTP side every fake API shares: record each request, let a test intercept a path, else ask `handle`. */
+export async function startFakeApiServer(port: number | undefined, handle: Handler): Promise<FakeApiServer> {
+	const requests: RecordedRequest[] = [];
+	const interceptions = new Map<string, Interception>();
+	const server = createServer((req, res) => {
+		void readBody(req).then((raw) => {
+			const url = req.url ?? '/';
+			const index = url.indexOf('?');
+			const rawQuery = index === -1 ? '' : url.slice(index + 1);
+			const request = {
+				method: req.method ?? '',
+				url,
+				path: index === -1 ? url : url.slice(0, index),
+				rawQuery,
+				query: Object.fromEntries(new URLSearchParams(rawQuery)),
+				headers: req.headers,
+				rawBody: raw.toString('utf8'),
+			};
+			const interception = interceptions.get(request.path);
+			const custom = typeof interception === 'function' ? interception(request) : interception;
+			const result = custom ?? handle(request, raw);
+			if (result === 'hang') return;
+			requests.push({ ...request, status: result.status, response: result.raw ?? result.body });
+			sendAnswer(res, result);
+		});
+	});
+	return {
+		baseUrl: await listen(server, port),
+		requests,
+		intercept(path, interception) {
+			if (interception) interceptions.set(path, interception);
+			else interceptions.delete(path);
+		},
+		close: () => closeServer(server),
+	};
+}

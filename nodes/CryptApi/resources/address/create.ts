@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/actionNode';
+import { collection, showFor } from '../../../shared/actionNode';
 import * as check from '../../../shared/params';
 import type { QueryPair } from '../../../shared/query';
 import { cryptApiRequest } from '../../transport';
@@ -30,14 +30,9 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	...callbackFields('create'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [
+	collection(
+		'additionalFields',
+		[
 			{
 				displayName: 'Callback Method',
 				name: 'callbackMethod',
@@ -103,7 +98,8 @@ export const description: INodeProperties[] = [
 					'Fee priority for forwarding the funds to you (Bitcoin, Ethereum/ERC-20 and Litecoin only), e.g. default, fast. Empty: CryptAPI\'s default.',
 			},
 		],
-	},
+		show,
+	),
 ];
 
 interface AdditionalFields {

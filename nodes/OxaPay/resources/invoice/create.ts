@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/actionNode';
+import { amountField, collection, showFor } from '../../../shared/actionNode';
 import { JsonDecimal, type ExactJson } from '../../../shared/exactJson';
 import * as check from '../../../shared/params';
 import { oxaPayRequest } from '../../transport';
@@ -16,17 +16,7 @@ export const LIFETIME = { min: 15, max: 2880 } as const;
 export const UNDER_PAID_COVERAGE_MAX = 60;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Amount',
-		name: 'amount',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '10.50',
-		description:
-			'Amount to charge, digits with a dot for decimals (e.g. 10.50). Sent to OxaPay exactly as entered, never rounded. In USD when Currency is empty.',
-		displayOptions: show,
-	},
+	amountField('OxaPay', show, ' (in USD when Currency is empty)'),
 	{
 		displayName: 'Currency',
 		name: 'currency',
@@ -55,14 +45,9 @@ export const description: INodeProperties[] = [
 			"Where OxaPay sends this invoice's payment callbacks: paste the OxaPay Trigger's Production URL (OxaPay calls HTTPS URLs)",
 		displayOptions: show,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [
+	collection(
+		'additionalFields',
+		[
 			{
 				displayName: 'Auto Withdrawal',
 				name: 'autoWithdrawal',
@@ -152,7 +137,8 @@ export const description: INodeProperties[] = [
 				description: `Underpayment still accepted as paid, in percent (0–${UNDER_PAID_COVERAGE_MAX}). Not set: your merchant's default.`,
 			},
 		],
-	},
+		show,
+	),
 ];
 
 interface AdditionalFields {
