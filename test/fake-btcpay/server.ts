@@ -17,9 +17,9 @@
  * real server may answer 403 for a store the key cannot see), the permission (403 `missing-permission`), then the
  * endpoint's own 404 / 422. `fail()` makes the next matching call answer an error (outages, refused deletes).
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 
-import { closeServer, listen, readBody, sendAnswer } from '../helpers/fakeHttp';
+import { startFakeApiServer, type RecordedRequest } from '../helpers/fakeHttp';
 import { apiError, missingPermission, ok, permits, POLICY, unauthenticated, validationError, type Answer } from './api';
 import { InvoiceStore } from './invoices';
 import { WebhookStore } from './webhooks';
@@ -36,17 +36,7 @@ export interface FakeBtcPayOptions {
 	port?: number;
 }
 
-export interface RecordedRequest {
-	method: string;
-	/** Path and raw query exactly as requested. */
-	url: string;
-	path: string;
-	query: URLSearchParams;
-	headers: IncomingMessage['headers'];
-	rawBody: string;
-	status: number;
-	response: unknown;
-}
+export type { RecordedRequest };
 
 export interface FakeBtcPay {
 	baseUrl: string;
@@ -66,7 +56,6 @@ interface Route {
 }
 
 export async function startFakeBtcPay(options: FakeBtcPayOptions): Promise<FakeBtcPay> {
-	const requests: RecordedRequest[] = [];
 	const failures: Array<{ method: string; path: RegExp; answer: Answer; left: number }> = [];
 	let baseUrl = '';
 	const webhooks = new WebhookStore();
@@ -91,12 +80,12 @@ export async function startFakeBtcPay(options: FakeBtcPayOptions): Promise<FakeB
 		{ method: 'GET', pattern: /^\/api\/v1\/stores\/([^/]+)\/invoices\/([^/]+)$/, policy: POLICY.viewInvoices, handle: ([s, i]) => invoices.get(s, i) },
 	];
 
-	function keyOf(headers: IncomingMessage['headers']): string | undefined {
+	function keyOf(headers: IncomingHttpHeaders): string | undefined {
 		const match = /^token\s+(\S+)$/i.exec(String(headers.authorization ?? '').trim());
 		return match?.[1];
 	}
 
-	function route(method: string, path: string, query: URLSearchParams, headers: IncomingMessage['headers'], raw: Buffer): Answer {
+	function route(method: string, path: string, query: URLSearchParams, headers: IncomingHttpHeaders, raw: Buffer): Answer {
 		const failure = failures.find((f) => f.method === method && f.path.test(path) && f.left > 0);
 		if (failure) {
 			failure.left--;
@@ -127,34 +116,23 @@ export async function startFakeBtcPay(options: FakeBtcPayOptions): Promise<FakeB
 		return match.r.handle(params, body, query);
 	}
 
-	const server = createServer((req, res) => {
-		void readBody(req).then((raw) => {
-			const url = new URL(req.url ?? '/', 'http://fake');
-			const answer = route(req.method ?? 'GET', url.pathname, url.searchParams, req.headers, raw);
-			requests.push({
-				method: req.method ?? 'GET',
-				url: req.url ?? '/',
-				path: url.pathname,
-				query: url.searchParams,
-				headers: req.headers,
-				rawBody: raw.toString('utf8'),
-				status: answer.status,
-				response: answer.body,
-			});
-			// BTCPay answers an empty body for a successful DELETE
-			sendAnswer(res, answer.body === undefined ? { status: answer.status, body: undefined, raw: '', rawType: 'application/json' } : { status: answer.status, body: answer.body });
-		});
+	// The shared fake-API HTTP side records every request; BTCPay answers an empty body for a successful DELETE.
+	const http = await startFakeApiServer(options.port, (request, raw) => {
+		const answer = route(request.method, request.path, new URLSearchParams(request.rawQuery), request.headers, raw);
+		return answer.body === undefined
+			? { status: answer.status, body: undefined, raw: '', rawType: 'application/json' }
+			: { status: answer.status, body: answer.body };
 	});
-	baseUrl = await listen(server, options.port ?? 0);
+	baseUrl = http.baseUrl;
 
 	return {
 		baseUrl,
-		requests,
+		requests: http.requests,
 		webhooks,
 		invoices,
 		fail(method, path, answer, count = 1) {
 			failures.push({ method, path, answer, left: count });
 		},
-		close: () => closeServer(server),
+		close: () => http.close(),
 	};
 }

@@ -10,7 +10,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resultItems, showFor } from '../../../shared/actionNode';
+import { amountField, collection, resultItems, showFor } from '../../../shared/actionNode';
 import * as check from '../../../shared/params';
 import { storePath } from '../../greenfield';
 import * as btcpay from '../../validate';
@@ -21,16 +21,7 @@ const show = showFor('invoice', 'create');
 export const SPEED_POLICIES = ['HighSpeed', 'MediumSpeed', 'LowMediumSpeed', 'LowSpeed'] as const;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Amount',
-		name: 'amount',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '10.50',
-		description: 'Price of the invoice, digits with a dot for decimals (e.g. 10.50). Sent to BTCPay Server exactly as entered.',
-		displayOptions: show,
-	},
+	amountField('BTCPay Server', show, ' (the invoice\'s price)'),
 	{
 		displayName: 'Currency',
 		name: 'currency',
@@ -50,14 +41,9 @@ export const description: INodeProperties[] = [
 			"Your order's reference, stored as the invoice's metadata.orderId: BTCPay lets you search by it, and every webhook of the invoice carries it (the trigger's orderId)",
 		displayOptions: show,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [
+	collection(
+		'additionalFields',
+		[
 			{
 				displayName: 'Buyer Email',
 				name: 'buyerEmail',
@@ -167,7 +153,8 @@ export const description: INodeProperties[] = [
 				description: 'How many on-chain confirmations settle the invoice',
 			},
 		],
-	},
+		show,
+	),
 ];
 
 export interface CreateInvoiceFields {
