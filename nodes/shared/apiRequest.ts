@@ -51,16 +51,21 @@ export function isTimeout(error: unknown): boolean {
 	return e.cause !== undefined && e.cause !== error && isTimeout(e.cause);
 }
 
+/**
+ * An answer body (bytes, text, or what n8n already parsed) as plain JSON — any JSON value, numbers that a JS number
+ * cannot hold kept as text — or undefined when it is not JSON.
+ */
+export function readJson(body: unknown): unknown {
+	if (!(body instanceof ArrayBuffer || Buffer.isBuffer(body) || typeof body === 'string')) return body;
+	const text = typeof body === 'string' ? body : tryDecodeUtf8(Buffer.isBuffer(body) ? body : new Uint8Array(body));
+	if (text === undefined) return undefined;
+	const tree = attempt(() => parseJsonLossless(text.replace(/^\uFEFF/, '')));
+	return tree instanceof JsonFormatError ? undefined : toPlain(tree.root);
+}
+
 /** The answer as a plain JSON object (numbers that a JS number cannot hold kept as text), or undefined. */
 export function readJsonObject(body: unknown): IDataObject | undefined {
-	let parsed: unknown = body;
-	if (body instanceof ArrayBuffer || Buffer.isBuffer(body) || typeof body === 'string') {
-		const text = typeof body === 'string' ? body : tryDecodeUtf8(Buffer.isBuffer(body) ? body : new Uint8Array(body));
-		if (text === undefined) return undefined;
-		const tree = attempt(() => parseJsonLossless(text.replace(/^\uFEFF/, '')));
-		if (tree instanceof JsonFormatError) return undefined;
-		parsed = toPlain(tree.root);
-	}
+	const parsed = readJson(body);
 	return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
 }
 

@@ -105,12 +105,13 @@ describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
 	if (own.length > 0) {
 		it.each(own)('%s', async (_title, s) => {
 			const lane = scenarioLane(c, s.lane);
-			const r = await deliver(run, capture, lane, asHttp(s.request(lane.url, fresh(c))), { items: s.item ? 1 : 0 });
+			const nonce = fresh(c);
+			const r = await deliver(run, capture, lane, asHttp(s.request(lane.url, nonce)), { items: s.item ? 1 : 0 });
 			expect(r.status).toBe(s.status);
 			expect(r.body).toBe(s.body ?? (s.status < 300 ? c.ack.body : GENERIC[s.status]));
 			if (s.item) {
 				expect([r.executions, r.items.length]).toEqual([1, 1]);
-				expect(r.items[0]).toMatchObject(s.item);
+				expect(r.items[0]).toMatchObject(typeof s.item === 'function' ? s.item(nonce) : s.item);
 			} else {
 				expect([r.executions, r.items.length]).toEqual([0, 0]);
 			}

@@ -39,7 +39,8 @@ export interface SentRequest {
 	timeout?: number;
 }
 
-async function send(options: IHttpRequestOptions, sent: SentRequest[], timeoutCapMs?: number) {
+/** Sends `options` for real (loopback fake APIs), the way n8n's request helper would, and records it in `sent`. */
+export async function sendHttpRequest(options: IHttpRequestOptions, sent: SentRequest[], timeoutCapMs?: number) {
 	const query = new URLSearchParams(
 		Object.entries(options.qs ?? {}).map(([k, v]) => [k, String(v)] as [string, string]),
 	).toString();
@@ -120,10 +121,10 @@ export async function runExecute(node: INodeType, setup: ExecuteSetup) {
 						: authenticate?.type === 'generic'
 							? withGenericHeaders(options, authenticate.properties.headers ?? {}, setup.credentials)
 							: options;
-				return await send(signed, sent, setup.timeoutCapMs);
+				return await sendHttpRequest(signed, sent, setup.timeoutCapMs);
 			},
 			async httpRequest(options: IHttpRequestOptions) {
-				return await send(options, sent, setup.timeoutCapMs);
+				return await sendHttpRequest(options, sent, setup.timeoutCapMs);
 			},
 			/** As n8n's binary helper does in its default (in-memory) mode: base64 data, MIME type, name, size. */
 			async prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> {

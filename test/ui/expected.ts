@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
+import { BtcPayServer } from '../../nodes/BtcPayServer/BtcPayServer.node';
+import { BtcPayServerTrigger } from '../../nodes/BtcPayServer/BtcPayServerTrigger.node';
 import { CoinPaymentsTrigger } from '../../nodes/CoinPayments/CoinPaymentsTrigger.node';
 import { CryptApi } from '../../nodes/CryptApi/CryptApi.node';
 import { CryptApiTrigger } from '../../nodes/CryptApi/CryptApiTrigger.node';
@@ -101,13 +103,15 @@ export const NODES: ExpectedNode[] = [
 	expected(new OxaPay(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Actions', pick: 'Create an invoice' }),
 	expected(new NowPaymentsTrigger(), { query: 'NOWPayments', entry: /^NOWPayments/, section: 'Triggers' }),
 	expected(new NowPayments(), { query: 'NOWPayments', entry: /^NOWPayments/, section: 'Actions', pick: 'Create a payment' }),
+	expected(new BtcPayServerTrigger(), { query: 'BTCPay', entry: /^BTCPay Server/, section: 'Triggers' }),
+	expected(new BtcPayServer(), { query: 'BTCPay', entry: /^BTCPay Server/, section: 'Actions', pick: 'Create an invoice' }),
 ];
 
 export function nodeByType(type: string): ExpectedNode | undefined {
 	return NODES.find((n) => n.type === type);
 }
 
-export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments', 'oxapay-order', 'heleket-payments', 'coinpayments-payments', 'nowpayments-payments', 'nowpayments-payment-link'].map(
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments', 'oxapay-order', 'heleket-payments', 'coinpayments-payments', 'nowpayments-payments', 'nowpayments-payment-link', 'btcpay-payments', 'btcpay-invoice-link'].map(
 	(file) => {
 		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
 			id: string;

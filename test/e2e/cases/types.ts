@@ -54,6 +54,7 @@ export interface CaseScenario {
 	status: number;
 	/** The answer's body exactly (default: the ack's body for a 2xx, else 'Unauthorized' / 'Bad Request' / …). */
 	body?: string;
-	/** An item must arrive with these fields (`toMatchObject`); omitted: no execution may start. */
-	item?: Record<string, unknown>;
+	/** An item must arrive with these fields (`toMatchObject`; a function gets the request's nonce); omitted: no
+	 * execution may start. */
+	item?: Record<string, unknown> | ((nonce: string) => Record<string, unknown>);
 }

@@ -96,12 +96,16 @@ const signature: Category[] = [
 			category: 'signature flipped',
 			label: `signature flipped at ${pos}/${k}`,
 			edit: (req) => {
-				const sig = signatureOf(t, req);
+				const full = signatureOf(t, req);
+				// A `label=` before the digest (BTCPay's `sha256=`) stays; the flip lands in the digest, within its own
+				// alphabet (a hex letter turned into its other case would be the same digest).
+				const label = /^[A-Za-z0-9_-]{1,16}=(?=.)/.exec(full)?.[0] ?? '';
+				const sig = full.slice(label.length);
 				if (sig === '') return req;
 				const i = pos % sig.length;
 				const alphabet = isHex(sig) ? HEX : B64;
-				const c = alphabet[(alphabet.indexOf(sig[i]) + 1 + (k % (alphabet.length - 1))) % alphabet.length];
-				return withSignature(t, req, sig.slice(0, i) + c + sig.slice(i + 1));
+				const c = alphabet[(alphabet.indexOf(isHex(sig) ? sig[i].toLowerCase() : sig[i]) + 1 + (k % (alphabet.length - 1))) % alphabet.length];
+				return withSignature(t, req, label + sig.slice(0, i) + c + sig.slice(i + 1));
 			},
 		};
 	},
