@@ -8,13 +8,22 @@ import { join } from 'node:path';
 
 import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
 
-import { CryptApiTrigger } from '../../nodes/CryptApi/CryptApiTrigger.node';
+import { BtcPayServer } from '../../nodes/BtcPayServer/BtcPayServer.node';
+import { BtcPayServerTrigger } from '../../nodes/BtcPayServerTrigger/BtcPayServerTrigger.node';
+import { CoinPaymentsTrigger } from '../../nodes/CoinPayments/CoinPaymentsTrigger.node';
+import { CryptApi } from '../../nodes/CryptApi/CryptApi.node';
+import { CryptApiTrigger } from '../../nodes/CryptApiTrigger/CryptApiTrigger.node';
 import { Crypto2bTrigger } from '../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { CryptofuseTrigger } from '../../nodes/Cryptofuse/CryptofuseTrigger.node';
 import { Cryptomus } from '../../nodes/Cryptomus/Cryptomus.node';
 import { CryptomusTrigger } from '../../nodes/CryptomusTrigger/CryptomusTrigger.node';
+import { HeleketTrigger } from '../../nodes/Heleket/HeleketTrigger.node';
 import { KoyweTrigger } from '../../nodes/Koywe/KoyweTrigger.node';
 import { KoyweUserValidationTrigger } from '../../nodes/KoyweUserValidation/KoyweUserValidationTrigger.node';
+import { NowPayments } from '../../nodes/NowPayments/NowPayments.node';
+import { NowPaymentsTrigger } from '../../nodes/NowPaymentsTrigger/NowPaymentsTrigger.node';
+import { OxaPay } from '../../nodes/OxaPay/OxaPay.node';
+import { OxaPayTrigger } from '../../nodes/OxaPayTrigger/OxaPayTrigger.node';
 import { schemaFilesOf } from '../../nodes/outputSchemas';
 import { padVersion } from '../../nodes/shared/outputSchema';
 import { PACKAGE } from './browser';
@@ -122,7 +131,7 @@ function expected(node: INodeType, creator: ExpectedNode['creator'], previewed: 
 	};
 }
 
-export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments'].map(
+export const EXAMPLE_WORKFLOWS = ['cryptomus-payments', 'cryptapi-payments', 'cryptapi-order', 'crypto2b-operations', 'koywe-order-events', 'koywe-user-validation', 'cryptofuse-payments', 'oxapay-payments', 'oxapay-order', 'heleket-payments', 'coinpayments-payments', 'nowpayments-payments', 'nowpayments-payment-link', 'btcpay-payments', 'btcpay-invoice-link'].map(
 	(file) => {
 		const wf = JSON.parse(readFileSync(join(EXAMPLES, `${file}.workflow.json`), 'utf8')) as {
 			id: string;
@@ -144,10 +153,19 @@ export const NODES: ExpectedNode[] = [
 		operation: 'create',
 	}),
 	expected(new CryptApiTrigger(), { query: 'CryptAPI', entry: /^CryptAPI/, section: 'Triggers' }),
+	expected(new CryptApi(), { query: 'CryptAPI', entry: /^CryptAPI/, section: 'Actions', pick: 'Create a payment address' }, { resource: 'address', operation: 'create' }),
 	expected(new Crypto2bTrigger(), { query: 'Crypto2B', entry: /^Crypto2B/, section: 'Triggers' }),
 	expected(new KoyweTrigger(), { query: 'Koywe', entry: /^Koywe(?! User)/, section: 'Triggers' }),
 	expected(new KoyweUserValidationTrigger(), { query: 'Koywe', entry: /^Koywe User Validation/, section: 'Triggers' }),
 	expected(new CryptofuseTrigger(), { query: 'Cryptofuse', entry: /^Cryptofuse/, section: 'Triggers' }),
+	expected(new OxaPayTrigger(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Triggers' }),
+	expected(new HeleketTrigger(), { query: 'Heleket', entry: /^Heleket/, section: 'Triggers' }),
+	expected(new CoinPaymentsTrigger(), { query: 'CoinPayments', entry: /^CoinPayments/, section: 'Triggers' }),
+	expected(new OxaPay(), { query: 'OxaPay', entry: /^OxaPay/, section: 'Actions', pick: 'Create an invoice' }, { resource: 'invoice', operation: 'create' }),
+	expected(new NowPaymentsTrigger(), { query: 'NOWPayments', entry: /^NOWPayments/, section: 'Triggers' }),
+	expected(new NowPayments(), { query: 'NOWPayments', entry: /^NOWPayments/, section: 'Actions', pick: 'Create a payment' }, { resource: 'payment', operation: 'create' }),
+	expected(new BtcPayServerTrigger(), { query: 'BTCPay', entry: /^BTCPay Server/, section: 'Triggers' }),
+	expected(new BtcPayServer(), { query: 'BTCPay', entry: /^BTCPay Server/, section: 'Actions', pick: 'Create an invoice' }, { resource: 'invoice', operation: 'create' }),
 ];
 
 export function nodeByType(type: string): ExpectedNode | undefined {

@@ -17,6 +17,8 @@ export interface Recipe {
 	/** What is broken, e.g. `signature flipped at 17 (a) · content-type text/plain`. Unique per target. */
 	label: string;
 	category: string;
+	/** Which of the target's category generators made it (`categoriesFor(t)[family]`): coverage is counted by these. */
+	family: number;
 	/** n8n answers before the node (see above); the expected status is then the Webhook node's. */
 	preNode?: 'overLimit' | 'multipart' | 'xml';
 	make(url: string): RawRequest;
@@ -48,6 +50,23 @@ type Edit = (req: RawRequest) => RawRequest;
 const text = bodyText;
 const withText = withBodyText;
 
+/** A form-encoded body (CoinPayments IPN): the JSON-shaped edits below have a form counterpart. */
+const isForm = (req: RawRequest) => /^application\/x-www-form-urlencoded/i.test(headerOf(req, 'content-type') ?? '');
+
+/** Fields i and i+j (mod count) of a form swapped, raw bytes of each field kept; reversed when that changes nothing. */
+function swapFormFields(body: string, i: number, j: number): string {
+	const fields = body.split('&');
+	const a = i % fields.length;
+	const b = (i + j) % fields.length;
+	const swapped = [...fields];
+	[swapped[a], swapped[b]] = [swapped[b], swapped[a]];
+	return swapped.join('&') === body ? [...fields].reverse().join('&') : swapped.join('&');
+}
+
+/** A form with each value decoded, mapped and encoded again (names and order kept). */
+const mapFormValues = (body: string, map: (value: string) => string): string =>
+	new URLSearchParams([...new URLSearchParams(body)].map(([name, value]): [string, string] => [name, map(value)])).toString();
+
 const HEX = '0123456789abcdef';
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const isHex = (s: string) => /^[0-9a-f]+$/i.test(s);
@@ -77,12 +96,16 @@ const signature: Category[] = [
 			category: 'signature flipped',
 			label: `signature flipped at ${pos}/${k}`,
 			edit: (req) => {
-				const sig = signatureOf(t, req);
+				const full = signatureOf(t, req);
+				// A `label=` before the digest (BTCPay's `sha256=`) stays; the flip lands in the digest, within its own
+				// alphabet (a hex letter turned into its other case would be the same digest).
+				const label = /^[A-Za-z0-9_-]{1,16}=(?=.)/.exec(full)?.[0] ?? '';
+				const sig = full.slice(label.length);
 				if (sig === '') return req;
 				const i = pos % sig.length;
 				const alphabet = isHex(sig) ? HEX : B64;
-				const c = alphabet[(alphabet.indexOf(sig[i]) + 1 + (k % (alphabet.length - 1))) % alphabet.length];
-				return withSignature(t, req, sig.slice(0, i) + c + sig.slice(i + 1));
+				const c = alphabet[(alphabet.indexOf(isHex(sig) ? sig[i].toLowerCase() : sig[i]) + 1 + (k % (alphabet.length - 1))) % alphabet.length];
+				return withSignature(t, req, label + sig.slice(0, i) + c + sig.slice(i + 1));
 			},
 		};
 	},
@@ -182,7 +205,8 @@ const reencodings: Category[] = [
 	() => ({
 		category: 'body re-encoded (\\/)',
 		label: 'slashes escaped as \\/',
-		edit: (req) => withText(req, text(req).replace(/\//g, '\\/')),
+		// a form body's slashes arrive as %2F: the same value with them raw is its re-encoding
+		edit: (req) => withText(req, isForm(req) ? text(req).replace(/%2F/gi, '/') : text(req).replace(/\//g, '\\/')),
 	}),
 	() => ({ category: 'body BOM', label: 'UTF-8 BOM before the body', edit: (req) => ({ ...req, body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), req.body ?? Buffer.alloc(0)]) }) }),
 ];
@@ -207,19 +231,26 @@ function swapMembers(value: unknown, i: number, j: number, reverse = false): unk
 
 /** Body edits that change the value (invalid for raw- and value-signed targets). */
 const valueChanges: Category[] = [
-	(_t, r) => {
+	(t, r) => {
+		if (t.sortsKeys) return undefined;
 		const [i, j] = [int(r, 6), 1 + int(r, 6)];
 		return {
 			category: 'body re-encoded (key order)',
 			label: `members ${i} and ${i + j} swapped`,
 			edit: (req) => {
 				const s = text(req);
+				if (isForm(req)) return withText(req, swapFormFields(s, i, j));
 				const swapped = JSON.stringify(swapMembers(JSON.parse(s), i, j));
 				return withText(req, swapped === s ? JSON.stringify(swapMembers(JSON.parse(s), 0, 1, true)) : swapped);
 			},
 		};
 	},
-	() => ({ category: 'body re-encoded (NFD)', label: 'text NFC → NFD', edit: (req) => withText(req, text(req).normalize('NFD')) }),
+	() => ({
+		category: 'body re-encoded (NFD)',
+		label: 'text NFC → NFD',
+		// a form body's text is percent-encoded: its values are normalized, then encoded again
+		edit: (req) => withText(req, isForm(req) ? mapFormValues(text(req), (v) => v.normalize('NFD')) : text(req).normalize('NFD')),
+	}),
 	(t, r) => {
 		const value = pick(r, ['"x"', '0', 'null', 'true', '[]', '{}', '"paid"', '1e309']);
 		// a value-signed body is judged by its value, and JSON's last duplicate wins: only a last duplicate changes it
@@ -474,6 +505,12 @@ function categoriesFor(t: Target): Category[] {
 
 const withBodyDraft = (t: Target, d: Draft): Draft => ({ ...d, build: { ...t.withBody, ...d.build } });
 
+/** How many category generators apply to `t` (those that make a draft for it): each must appear among its recipes. */
+export function familiesFor(t: Target, seed: number): number {
+	const r = rng(seed ^ hashText(t.name));
+	return categoriesFor(t).filter((category) => [0, 1, 2, 3, 4, 5, 6, 7].some(() => category(t, r) !== undefined)).length;
+}
+
 /**
  * At least `count` recipes with distinct labels for target `t`, from `seed`; plus one forged body just under the
  * payload limit. Categories are taken in turn (so each appears), their parameters and a content type drawn from the
@@ -484,7 +521,7 @@ export function recipesFor(t: Target, seed: number, count: number): Recipe[] {
 	const categories = categoriesFor(t);
 	const out = new Map<string, Recipe>();
 	let nonce = 0;
-	const add = (draft: Draft, contentType: string | null | undefined) => {
+	const add = (draft: Draft, contentType: string | null | undefined, family: number) => {
 		const label = contentType === null ? draft.label : `${draft.label} · content-type ${contentType ?? 'missing'}`;
 		if (out.has(label)) return;
 		const n = `h${seed.toString(36)}x${(nonce++).toString(36)}`;
@@ -494,6 +531,7 @@ export function recipesFor(t: Target, seed: number, count: number): Recipe[] {
 			target: t.name,
 			label,
 			category: draft.category,
+			family,
 			preNode: draft.preNode ?? (multipart ? 'multipart' : xml ? 'xml' : undefined),
 			make: (url) => {
 				const atMs = draft.shiftMs !== undefined ? Date.now() + draft.shiftMs : undefined;
@@ -507,12 +545,12 @@ export function recipesFor(t: Target, seed: number, count: number): Recipe[] {
 			},
 		});
 	};
-	add(withBodyDraft(t, nearLimit(t, r) as Draft), null);
+	add(withBodyDraft(t, nearLimit(t, r) as Draft), null, -1);
 	for (let round = 0; out.size < count && round < count * 20; round++) {
 		const draft = categories[round % categories.length](t, r) as Draft | undefined;
 		if (!draft) continue;
 		const odd = draft.contentTypes !== false && t.build('http://127.0.0.1/', { nonce: 'probe', ...draft.build }).method !== 'GET' && r() < 0.35;
-		add(draft, odd ? pick(r, CONTENT_TYPES) : null);
+		add(draft, odd ? pick(r, CONTENT_TYPES) : null, round % categories.length);
 	}
 	return [...out.values()];
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import type { INodeType } from 'n8n-workflow';
 
-import { CryptApiTrigger } from '../../../nodes/CryptApi/CryptApiTrigger.node';
+import { CryptApiTrigger } from '../../../nodes/CryptApiTrigger/CryptApiTrigger.node';
 import { signCryptApi } from '../../../nodes/CryptApi/signature';
 import { Crypto2bTrigger } from '../../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { crypto2bCallbackHeaders } from '../../../nodes/Crypto2b/signature';

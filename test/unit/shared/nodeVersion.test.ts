@@ -1,6 +1,6 @@
 import type { INodeType } from 'n8n-workflow';
 
-import { CryptApiTrigger } from '../../../nodes/CryptApi/CryptApiTrigger.node';
+import { CryptApiTrigger } from '../../../nodes/CryptApiTrigger/CryptApiTrigger.node';
 import { Crypto2bTrigger } from '../../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { CryptofuseTrigger } from '../../../nodes/Cryptofuse/CryptofuseTrigger.node';
 import { CryptomusTrigger } from '../../../nodes/CryptomusTrigger/CryptomusTrigger.node';

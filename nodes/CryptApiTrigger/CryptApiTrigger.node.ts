@@ -10,7 +10,7 @@ import {
 
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
-import { rawQueryOf } from '../shared/publicUrl';
+import { ABSOLUTE_HTTP_URL, rawQueryOf } from '../shared/publicUrl';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import {
@@ -24,17 +24,15 @@ import {
 	requestLine,
 	type Acknowledgement,
 } from '../shared/webhookGlue';
-import { CRYPTAPI_EVENTS, normalizeCryptApi, readCryptApiCallback } from './payload';
-import { CryptApiKeyError, tryCryptApiPublicKey } from './publicKey';
-import { CRYPTAPI_SIGNATURE_HEADER, verifyCryptApiCallback } from './signature';
+import { CRYPTAPI_EVENTS, normalizeCryptApi, readCryptApiCallback } from '../CryptApi/payload';
+import { CryptApiKeyError, tryCryptApiPublicKey } from '../CryptApi/publicKey';
+import { CRYPTAPI_SIGNATURE_HEADER, verifyCryptApiCallback } from '../CryptApi/signature';
 
 /** Source addresses CryptAPI publishes (the last one is still listed by its WooCommerce plugin). */
 export const CRYPTAPI_IPS = '51.77.105.132, 135.125.112.47, 145.239.119.223';
 
 /** CryptAPI counts anything but HTTP 200 with exactly `*ok*` as a failure and retries. */
 export const CRYPTAPI_ACK: Acknowledgement = { status: 200, contentType: 'text/plain; charset=utf-8', body: '*ok*' };
-
-const ABSOLUTE_HTTP_URL = /^https?:\/\/[^/?#\s]+[^\s]*$/i;
 
 type WebhookDescription = NonNullable<INodeTypeDescription['webhooks']>[number];
 const webhookFor = (httpMethod: 'GET' | 'POST'): WebhookDescription => ({
@@ -59,7 +57,7 @@ export class CryptApiTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CryptAPI Trigger',
 		name: 'cryptApiTrigger',
-		icon: { light: 'file:cryptapi.svg', dark: 'file:cryptapi.dark.svg' },
+		icon: { light: 'file:../CryptApi/cryptapi.svg', dark: 'file:../CryptApi/cryptapi.dark.svg' },
 		group: ['trigger'],
 		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
