@@ -1,7 +1,9 @@
 /**
- * Every example workflow carries one pinned sample event on its trigger: exactly the item that trigger produces for
+ * Every example workflow started by one of this package's triggers carries one pinned sample event on it: exactly the item that trigger produces for
  * its fixture vector (./samples.ts) through `webhook()`, at SAMPLE_TIME; its sticky note names it as a sample.
  * `npm run examples:samples` (UPDATE_SAMPLES=1) writes them into examples/*.workflow.json; otherwise a difference fails.
+ * The action-node examples (an order arrives at n8n's own Webhook node, our action node calls the provider) carry none:
+ * a pinned order would make *Execute workflow* create a real invoice at the provider with the user's credentials.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +27,8 @@ interface Workflow {
 
 const path = (example: string) => join(EXAMPLES, `${example}.workflow.json`);
 const read = (example: string) => JSON.parse(readFileSync(path(example), 'utf8')) as Workflow;
-const ourTrigger = (wf: Workflow) => wf.nodes.find((n) => n.type.startsWith('n8n-nodes-crypto-webhooks.')) as WorkflowNode;
+const ours = (n: WorkflowNode) => n.type.startsWith('n8n-nodes-crypto-webhooks.');
+const ourTrigger = (wf: Workflow) => wf.nodes.find((n) => ours(n) && /Trigger$/.test(n.type)) as WorkflowNode;
 const stickyNote = (wf: Workflow) => wf.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote') as WorkflowNode;
 
 /** The note's text with the sample paragraph (replacing an older one) as its last paragraph. */
@@ -44,9 +47,16 @@ beforeAll(() => {
 afterAll(() => jest.useRealTimers());
 
 describe('example workflows: one pinned sample event each', () => {
-	it('every example has a sample', () => {
-		const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.workflow.json')).map((f) => f.replace(/\.workflow\.json$/, ''));
-		expect(SAMPLES.map((s) => s.example).sort()).toEqual(examples.sort());
+	const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.workflow.json')).map((f) => f.replace(/\.workflow\.json$/, ''));
+	const startedByOurs = examples.filter((example) => ourTrigger(read(example)) !== undefined);
+
+	it('every example started by one of our triggers has a sample', () => {
+		expect(startedByOurs.length).toBeGreaterThan(0);
+		expect(SAMPLES.map((s) => s.example).sort()).toEqual(startedByOurs.sort());
+	});
+
+	it.each(examples.filter((e) => !startedByOurs.includes(e)))('%s (an action-node example) pins nothing', (example) => {
+		expect(read(example).pinData ?? {}).toEqual({});
 	});
 
 	it.each(SAMPLES.map((s) => [s.example, s] as const))('%s: the item its trigger produces for its fixture vector', async (example, sample) => {
