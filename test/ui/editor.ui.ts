@@ -72,9 +72,9 @@ function expectCredentialSelector(panel: Panel, node: ExpectedNode) {
 	expect(panel.credential).not.toBe('');
 }
 
-/** Collections (Options, Additional Fields) have no input of their own: their label stands for them. */
+/** Collections and fixed collections (Options, Additional Fields, Callback Parameters) have no input of their own: their label stands for them. */
 function collectionLabels(panel: Panel, node: ExpectedNode): string[] {
-	return node.parameters.filter((name) => ['options', 'additionalFields'].includes(name) && /Options|Additional Fields/.test(panel.text));
+	return Object.entries(node.collections).flatMap(([name, label]) => (panel.text.includes(label) ? [name] : []));
 }
 
 /** The app node every preview lane ends in: Slack (not a core node, so its input panel previews), message text. */

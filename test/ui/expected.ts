@@ -38,6 +38,8 @@ export interface ExpectedNode {
 	titles: string[];
 	/** Parameters (not notices) shown for a node with default values. */
 	parameters: string[];
+	/** Display names of the collections among them (Options, Additional Fields, Callback Parameters): no input of their own. */
+	collections: Record<string, string>;
 	/** Start of each notice shown with default values (HTML tags removed). */
 	notices: string[];
 	/** Display names of required parameters that start empty (a fresh node rightly flags them until filled in). */
@@ -120,6 +122,9 @@ function expected(node: INodeType, creator: ExpectedNode['creator'], previewed: 
 		displayName: d.displayName,
 		titles: [d.displayName, ...actionNames(d.properties)],
 		parameters: visible.filter((p) => p.type !== 'notice').map((p) => p.name),
+		collections: Object.fromEntries(
+			visible.filter((p) => p.type === 'collection' || p.type === 'fixedCollection').map((p) => [p.name, p.displayName]),
+		),
 		requiredEmpty: visible.filter((p) => p.required === true && p.default === '').map((p) => p.displayName),
 		notices: visible.filter((p) => p.type === 'notice').map((p) => plain(p.displayName).slice(0, 60)),
 		credentialType,
