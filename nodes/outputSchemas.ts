@@ -34,6 +34,10 @@ import { cryptofuseTriggerOutput } from './Cryptofuse/outputSchema';
 import { cryptomusTriggerOutput } from './Cryptomus/outputSchema';
 import { cryptomusActionOutput } from './Cryptomus/resources/outputSchema';
 import { koyweTriggerOutput, koyweUserValidationOutput } from './Koywe/outputSchema';
+import { heleketTriggerOutput } from './Heleket/outputSchema';
+import { coinPaymentsTriggerOutput } from './CoinPayments/outputSchema';
+import { nowPaymentsTriggerOutput } from './NowPayments/outputSchema';
+import { nowPaymentsActionOutput } from './NowPayments/resources/outputSchema';
 import { outputSchemaFiles, type NodeOutput, type SchemaFile } from './shared/outputSchema';
 
 export const OUTPUT_SCHEMAS: Readonly<Record<string, NodeOutput>> = {
@@ -44,6 +48,10 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, NodeOutput>> = {
 	koyweTrigger: koyweTriggerOutput,
 	koyweUserValidationTrigger: koyweUserValidationOutput,
 	cryptofuseTrigger: cryptofuseTriggerOutput,
+	heleketTrigger: heleketTriggerOutput,
+	coinPaymentsTrigger: coinPaymentsTriggerOutput,
+	nowPaymentsTrigger: nowPaymentsTriggerOutput,
+	nowPayments: nowPaymentsActionOutput,
 };
 
 /** The schema files of one node (throws when it has no entry above, or they do not match its operations). */

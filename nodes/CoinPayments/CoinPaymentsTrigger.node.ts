@@ -14,6 +14,7 @@ import { textAt, tryDecodeUtf8, tryParseJsonLossless } from '../shared/losslessJ
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { ABSOLUTE_HTTP_URL, calledUrl } from '../shared/publicUrl';
 import type { CommonTriggerOptions } from '../shared/triggerOptions';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import {
 	acknowledgeOnly,
 	credentialOrUndefined,
@@ -133,6 +134,10 @@ export class CoinPaymentsTrigger implements INodeType {
 		subtitle: '={{$parameter["mode"] === "webhook" ? "API webhooks" : "IPN"}}',
 		description: 'Starts the workflow when CoinPayments sends a verified IPN or API webhook',
 		defaults: { name: 'CoinPayments Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'CoinPayments',
+			testEvent: `send the ${quickStartLink("README's quick-start request")}: an IPN signed with your IPN Secret (HMAC header), or with Notifications = API Webhooks a webhook signed with your Client Secret (CoinPayments has no test-webhook button)`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'coinPaymentsApi', required: true, testedBy: 'coinPaymentsCredentialCheck' }],

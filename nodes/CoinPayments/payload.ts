@@ -84,7 +84,8 @@ const nonEmpty = (root: JsonNode, key: string): string | undefined => {
 	return text === undefined || text === '' ? undefined : text;
 };
 
-export interface CoinPaymentsIpnFields extends NormalizedFields {
+/** The item's fields in both modes: the IPN's `ipn_id` and `status_text` on top (null for API webhooks, which have none). */
+export interface CoinPaymentsFields extends NormalizedFields {
 	ipnId: string | null;
 	statusText: string | null;
 }
@@ -94,7 +95,7 @@ export interface CoinPaymentsIpnFields extends NormalizedFields {
  * price in the merchant's original currency (`amount1`/`currency1`) for payments, the coin amount for deposits and
  * withdrawals; the buyer's coin amount (`amount2`/`currency2`) stays in `payload`. `undefined` without an `ipn_type`.
  */
-export function normalizeCoinPaymentsIpn(form: JsonObjectNode): CoinPaymentsIpnFields | undefined {
+export function normalizeCoinPaymentsIpn(form: JsonObjectNode): CoinPaymentsFields | undefined {
 	const ipnType = nonEmpty(form, 'ipn_type');
 	if (ipnType === undefined) return undefined;
 	const status = textAt(form, 'status') ?? '';
@@ -166,9 +167,10 @@ export function coinPaymentsWebhookEvent(type: string): CoinPaymentsWebhookEvent
  * Maps a verified webhook body to the normalized fields. `event` is the documented name (unknown types are kept as
  * sent, state `unknown`); `status` is the invoice's `state` as sent (else the type); `amount` the invoice total and
  * `currency` its currency id, both as sent (CoinPayments identifies currencies by number). `undefined` when the body
- * is not an object with a string `type`.
+ * is not an object with a string `type`. `ipnId` and `statusText` are null (IPN fields), so both modes' items have the
+ * same top level.
  */
-export function normalizeCoinPaymentsWebhook(root: JsonNode): NormalizedFields | undefined {
+export function normalizeCoinPaymentsWebhook(root: JsonNode): CoinPaymentsFields | undefined {
 	const type = textAt(root, 'type');
 	if (root.type !== 'object' || getMember(root, 'type')?.type !== 'string' || !type) return undefined;
 	const event = coinPaymentsWebhookEvent(type);
@@ -189,6 +191,8 @@ export function normalizeCoinPaymentsWebhook(root: JsonNode): NormalizedFields |
 		txHash: null,
 		confirmations: null,
 		dedupeKey: dedupeKey(id, event ?? type),
+		ipnId: null,
+		statusText: null,
 		payload: toPlain(root),
 	};
 }

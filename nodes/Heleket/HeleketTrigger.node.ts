@@ -13,6 +13,7 @@ import {
 	type CryptomusSchemeProvider,
 } from '../Cryptomus/schemeTrigger';
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import { POST_WEBHOOK } from '../shared/webhookGlue';
 import { HELEKET_STATUSES } from './payload';
 
@@ -38,6 +39,10 @@ export class HeleketTrigger implements INodeType {
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Heleket sends a verified payment, payout or wallet webhook',
 		defaults: { name: 'Heleket Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'Heleket',
+			testEvent: `send the ${quickStartLink("README's quick-start request")} (a webhook signed with your Payment API key), or let Heleket send one: <b>POST /v1/test-webhook/payment</b> with this Test URL as url_callback, from n8n's HTTP Request node with the Heleket credential`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'heleketApi', required: true }],

@@ -19,6 +19,7 @@ import {
 import { activationChecks } from '../shared/activation';
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { commonTriggerOptions } from '../shared/triggerOptions';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import {
 	acknowledgeOnly,
 	credentialOrUndefined,
@@ -54,6 +55,10 @@ export class NowPaymentsTrigger implements INodeType {
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when NOWPayments sends a verified payment, payout or custody IPN',
 		defaults: { name: 'NOWPayments Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'NOWPayments',
+			testEvent: `send the ${quickStartLink("README's quick-start request")}: an IPN whose x-nowpayments-sig is the HMAC-SHA512 of its sorted body with your IPN secret (NOWPayments has no test-IPN button)`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nowPaymentsApi', required: true }],

@@ -104,6 +104,9 @@ describe('CoinPayments API webhook payloads', () => {
 			amount: '10000',
 			currency: '5057',
 			dedupeKey: '2008d68d-0f66-44ec-8500-68d054b882b9:invoiceCompleted',
+			// the IPN's fields, null: both modes' items have the same top level (the output schema's)
+			ipnId: null,
+			statusText: null,
 		});
 		expect(fields?.payload).toEqual(JSON.parse(invoiceCompletedBody));
 		expect((fields?.payload as { invoice: { description: string } }).invoice.description).toBe('Café order — 2 items');

@@ -20,6 +20,12 @@ import { signCryptomusWebhookBody } from '../../../nodes/Cryptomus/signature';
 import { CryptomusTrigger } from '../../../nodes/CryptomusTrigger/CryptomusTrigger.node';
 import { KoyweTrigger } from '../../../nodes/Koywe/KoyweTrigger.node';
 import { KoyweUserValidationTrigger } from '../../../nodes/KoyweUserValidation/KoyweUserValidationTrigger.node';
+import { HeleketTrigger } from '../../../nodes/Heleket/HeleketTrigger.node';
+import { signHeleketWebhookBody } from '../../../nodes/Heleket/signature';
+import { CoinPaymentsTrigger } from '../../../nodes/CoinPayments/CoinPaymentsTrigger.node';
+import { signCoinPaymentsIpn } from '../../../nodes/CoinPayments/signature';
+import { NowPaymentsTrigger } from '../../../nodes/NowPaymentsTrigger/NowPaymentsTrigger.node';
+import { signNowPaymentsIpn } from '../../../nodes/NowPayments/signature';
 import type { MockSetup } from '../../helpers/webhookContext';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
@@ -47,6 +53,10 @@ const cryptomusKeys = json<{ merchantId: string; paymentApiKey: string; payoutAp
 const crypto2b = json<{ publicKey: string; secretKeyBase64: string }>('crypto2b/vectors.json');
 const koywe = json<{ secret: string }>('koywe/vectors.json');
 const cryptofuse = json<{ webhookSecret: string }>('cryptofuse/test-credentials.json');
+const heleketKeys = json<{ merchantId: string; paymentApiKey: string; payoutApiKey: string }>('heleket/test-credentials.json');
+const coinPaymentsKeys = json<{ merchantId: string; ipnSecret: string; clientId: string; clientSecret: string }>('coinpayments/test-credentials.json');
+const coinPaymentsIpns = json<{ ipn: { bodies: Record<string, { body: string }> } }>('coinpayments/vectors.json').ipn.bodies;
+const nowPaymentsKeys = json<{ ipnSecret: string; apiKey: string }>('nowpayments/test-credentials.json');
 
 const setup = (name: string, parameters: Record<string, unknown>, rest: Omit<MockSetup, 'nodeType' | 'parameters'>): MockSetup => ({
 	nodeType: `n8n-nodes-crypto-webhooks.${name}`,
@@ -160,6 +170,59 @@ export const SAMPLES: Sample[] = [
 						body,
 						headers: { ...JSON_TYPE, ...cryptofuseSignedHeaders(body, cryptofuse.webhookSecret, DEFAULT_SIGNATURE_SETTINGS, SAMPLE_TIME) },
 					},
+				},
+			);
+		},
+	},
+	// Heleket, CoinPayments, NOWPayments
+	{
+		example: 'heleket-payments',
+		node: new HeleketTrigger(),
+		vector: 'test/fixtures/heleket/payment-paid.unsigned.json (a paid invoice with the members of Heleket\'s payment webhook)',
+		setup: () =>
+			setup(
+				'heleketTrigger',
+				{},
+				{
+					credentials: { heleketApi: { ...heleketKeys, baseUrl: '' } },
+					request: {
+						body: signHeleketWebhookBody(fixture('heleket/payment-paid.unsigned.json').trim(), heleketKeys.paymentApiKey),
+						headers: JSON_TYPE,
+					},
+				},
+			),
+	},
+	{
+		example: 'coinpayments-payments',
+		node: new CoinPaymentsTrigger(),
+		vector: 'test/fixtures/coinpayments/vectors.json ipn.bodies.api-complete (a complete API transaction IPN with the fields of CoinPayments\' IPN page)',
+		setup: () => {
+			const body = coinPaymentsIpns['api-complete'].body;
+			return setup(
+				'coinPaymentsTrigger',
+				{},
+				{
+					credentials: { coinPaymentsApi: { ...coinPaymentsKeys } },
+					request: {
+						body,
+						headers: { 'content-type': 'application/x-www-form-urlencoded', hmac: signCoinPaymentsIpn(body, coinPaymentsKeys.ipnSecret) },
+					},
+				},
+			);
+		},
+	},
+	{
+		example: 'nowpayments-payments',
+		node: new NowPaymentsTrigger(),
+		vector: "test/fixtures/nowpayments/doc-current-payment.body.json (the payment IPN of NOWPayments' API documentation)",
+		setup: () => {
+			const { body, signature } = signNowPaymentsIpn(fixture('nowpayments/doc-current-payment.body.json'), nowPaymentsKeys.ipnSecret);
+			return setup(
+				'nowPaymentsTrigger',
+				{},
+				{
+					credentials: { nowPaymentsApi: { ipnSecret: nowPaymentsKeys.ipnSecret, apiKey: '', baseUrl: '' } },
+					request: { body, headers: { ...JSON_TYPE, 'x-nowpayments-sig': signature } },
 				},
 			);
 		},
