@@ -34,6 +34,8 @@ import { cryptofuseTriggerOutput } from './Cryptofuse/outputSchema';
 import { cryptomusTriggerOutput } from './Cryptomus/outputSchema';
 import { cryptomusActionOutput } from './Cryptomus/resources/outputSchema';
 import { koyweTriggerOutput, koyweUserValidationOutput } from './Koywe/outputSchema';
+import { oxaPayTriggerOutput } from './OxaPay/outputSchema';
+import { oxaPayActionOutput } from './OxaPay/resources/outputSchema';
 import { outputSchemaFiles, type NodeOutput, type SchemaFile } from './shared/outputSchema';
 
 export const OUTPUT_SCHEMAS: Readonly<Record<string, NodeOutput>> = {
@@ -44,6 +46,8 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, NodeOutput>> = {
 	koyweTrigger: koyweTriggerOutput,
 	koyweUserValidationTrigger: koyweUserValidationOutput,
 	cryptofuseTrigger: cryptofuseTriggerOutput,
+	oxaPayTrigger: oxaPayTriggerOutput,
+	oxaPay: oxaPayActionOutput,
 };
 
 /** The schema files of one node (throws when it has no entry above, or they do not match its operations). */

@@ -20,6 +20,8 @@ import { signCryptomusWebhookBody } from '../../../nodes/Cryptomus/signature';
 import { CryptomusTrigger } from '../../../nodes/CryptomusTrigger/CryptomusTrigger.node';
 import { KoyweTrigger } from '../../../nodes/Koywe/KoyweTrigger.node';
 import { KoyweUserValidationTrigger } from '../../../nodes/KoyweUserValidation/KoyweUserValidationTrigger.node';
+import { signOxaPay } from '../../../nodes/OxaPay/signature';
+import { OxaPayTrigger } from '../../../nodes/OxaPayTrigger/OxaPayTrigger.node';
 import type { MockSetup } from '../../helpers/webhookContext';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
@@ -47,6 +49,7 @@ const cryptomusKeys = json<{ merchantId: string; paymentApiKey: string; payoutAp
 const crypto2b = json<{ publicKey: string; secretKeyBase64: string }>('crypto2b/vectors.json');
 const koywe = json<{ secret: string }>('koywe/vectors.json');
 const cryptofuse = json<{ webhookSecret: string }>('cryptofuse/test-credentials.json');
+const oxaPayKeys = json<{ merchantApiKey: string; payoutApiKey: string }>('oxapay/test-credentials.json');
 
 const setup = (name: string, parameters: Record<string, unknown>, rest: Omit<MockSetup, 'nodeType' | 'parameters'>): MockSetup => ({
 	nodeType: `n8n-nodes-crypto-webhooks.${name}`,
@@ -160,6 +163,22 @@ export const SAMPLES: Sample[] = [
 						body,
 						headers: { ...JSON_TYPE, ...cryptofuseSignedHeaders(body, cryptofuse.webhookSecret, DEFAULT_SIGNATURE_SETTINGS, SAMPLE_TIME) },
 					},
+				},
+			);
+		},
+	},
+	{
+		example: 'oxapay-payments',
+		node: new OxaPayTrigger(),
+		vector: 'test/fixtures/oxapay/invoice-paid.body.json (a Paid invoice callback, signed with the test Merchant API Key)',
+		setup: () => {
+			const body = fixture('oxapay/invoice-paid.body.json');
+			return setup(
+				'oxaPayTrigger',
+				{},
+				{
+					credentials: { oxaPayApi: { ...oxaPayKeys, baseUrl: '' } },
+					request: { body, headers: { ...JSON_TYPE, hmac: signOxaPay(body, oxaPayKeys.merchantApiKey) } },
 				},
 			);
 		},
