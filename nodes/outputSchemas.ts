@@ -29,6 +29,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { cryptApiTriggerOutput } from './CryptApi/outputSchema';
+import { cryptApiActionOutput } from './CryptApi/resources/outputSchema';
 import { crypto2bTriggerOutput } from './Crypto2b/outputSchema';
 import { cryptofuseTriggerOutput } from './Cryptofuse/outputSchema';
 import { cryptomusTriggerOutput } from './Cryptomus/outputSchema';
@@ -42,6 +43,7 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, NodeOutput>> = {
 	cryptomusTrigger: cryptomusTriggerOutput,
 	cryptomus: cryptomusActionOutput,
 	cryptApiTrigger: cryptApiTriggerOutput,
+	cryptApi: cryptApiActionOutput,
 	crypto2bTrigger: crypto2bTriggerOutput,
 	koyweTrigger: koyweTriggerOutput,
 	koyweUserValidationTrigger: koyweUserValidationOutput,
