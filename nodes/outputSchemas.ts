@@ -29,6 +29,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { cryptApiTriggerOutput } from './CryptApi/outputSchema';
+import { cryptApiActionOutput } from './CryptApi/resources/outputSchema';
 import { crypto2bTriggerOutput } from './Crypto2b/outputSchema';
 import { cryptofuseTriggerOutput } from './Cryptofuse/outputSchema';
 import { cryptomusTriggerOutput } from './Cryptomus/outputSchema';
@@ -38,12 +39,15 @@ import { heleketTriggerOutput } from './Heleket/outputSchema';
 import { coinPaymentsTriggerOutput } from './CoinPayments/outputSchema';
 import { nowPaymentsTriggerOutput } from './NowPayments/outputSchema';
 import { nowPaymentsActionOutput } from './NowPayments/resources/outputSchema';
+import { oxaPayTriggerOutput } from './OxaPay/outputSchema';
+import { oxaPayActionOutput } from './OxaPay/resources/outputSchema';
 import { outputSchemaFiles, type NodeOutput, type SchemaFile } from './shared/outputSchema';
 
 export const OUTPUT_SCHEMAS: Readonly<Record<string, NodeOutput>> = {
 	cryptomusTrigger: cryptomusTriggerOutput,
 	cryptomus: cryptomusActionOutput,
 	cryptApiTrigger: cryptApiTriggerOutput,
+	cryptApi: cryptApiActionOutput,
 	crypto2bTrigger: crypto2bTriggerOutput,
 	koyweTrigger: koyweTriggerOutput,
 	koyweUserValidationTrigger: koyweUserValidationOutput,
@@ -52,6 +56,8 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, NodeOutput>> = {
 	coinPaymentsTrigger: coinPaymentsTriggerOutput,
 	nowPaymentsTrigger: nowPaymentsTriggerOutput,
 	nowPayments: nowPaymentsActionOutput,
+	oxaPayTrigger: oxaPayTriggerOutput,
+	oxaPay: oxaPayActionOutput,
 };
 
 /** The schema files of one node (throws when it has no entry above, or they do not match its operations). */

@@ -11,6 +11,7 @@ import {
 import { activationChecks } from '../shared/activation';
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { commonTriggerOptions } from '../shared/triggerOptions';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import {
 	acknowledgeOnly,
 	credentialOrUndefined,
@@ -57,6 +58,10 @@ export class OxaPayTrigger implements INodeType {
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when OxaPay sends a verified payment or payout callback',
 		defaults: { name: 'OxaPay Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'OxaPay',
+			testEvent: `send the ${quickStartLink("README's quick-start request")} (its body signed with the credential's <b>Merchant API Key</b>, sent to this Test URL)`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'oxaPayApi', required: true }],

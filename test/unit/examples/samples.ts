@@ -26,6 +26,8 @@ import { CoinPaymentsTrigger } from '../../../nodes/CoinPayments/CoinPaymentsTri
 import { signCoinPaymentsIpn } from '../../../nodes/CoinPayments/signature';
 import { NowPaymentsTrigger } from '../../../nodes/NowPaymentsTrigger/NowPaymentsTrigger.node';
 import { signNowPaymentsIpn } from '../../../nodes/NowPayments/signature';
+import { signOxaPay } from '../../../nodes/OxaPay/signature';
+import { OxaPayTrigger } from '../../../nodes/OxaPayTrigger/OxaPayTrigger.node';
 import type { MockSetup } from '../../helpers/webhookContext';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
@@ -57,6 +59,7 @@ const heleketKeys = json<{ merchantId: string; paymentApiKey: string; payoutApiK
 const coinPaymentsKeys = json<{ merchantId: string; ipnSecret: string; clientId: string; clientSecret: string }>('coinpayments/test-credentials.json');
 const coinPaymentsIpns = json<{ ipn: { bodies: Record<string, { body: string }> } }>('coinpayments/vectors.json').ipn.bodies;
 const nowPaymentsKeys = json<{ ipnSecret: string; apiKey: string }>('nowpayments/test-credentials.json');
+const oxaPayKeys = json<{ merchantApiKey: string; payoutApiKey: string }>('oxapay/test-credentials.json');
 
 const setup = (name: string, parameters: Record<string, unknown>, rest: Omit<MockSetup, 'nodeType' | 'parameters'>): MockSetup => ({
 	nodeType: `n8n-nodes-crypto-webhooks.${name}`,
@@ -223,6 +226,23 @@ export const SAMPLES: Sample[] = [
 				{
 					credentials: { nowPaymentsApi: { ipnSecret: nowPaymentsKeys.ipnSecret, apiKey: '', baseUrl: '' } },
 					request: { body, headers: { ...JSON_TYPE, 'x-nowpayments-sig': signature } },
+				},
+			);
+		},
+	},
+	// OxaPay
+	{
+		example: 'oxapay-payments',
+		node: new OxaPayTrigger(),
+		vector: 'test/fixtures/oxapay/invoice-paid.body.json (a Paid invoice callback, signed with the test Merchant API Key)',
+		setup: () => {
+			const body = fixture('oxapay/invoice-paid.body.json');
+			return setup(
+				'oxaPayTrigger',
+				{},
+				{
+					credentials: { oxaPayApi: { ...oxaPayKeys, baseUrl: '' } },
+					request: { body, headers: { ...JSON_TYPE, hmac: signOxaPay(body, oxaPayKeys.merchantApiKey) } },
 				},
 			);
 		},
