@@ -9,6 +9,8 @@ import { join } from 'node:path';
 
 import type { INodeType } from 'n8n-workflow';
 
+import { signBtcPayDelivery } from '../../../nodes/BtcPayServer/signature';
+import { BtcPayServerTrigger } from '../../../nodes/BtcPayServerTrigger/BtcPayServerTrigger.node';
 import { CryptApiTrigger } from '../../../nodes/CryptApiTrigger/CryptApiTrigger.node';
 import { signCryptApi } from '../../../nodes/CryptApi/signature';
 import { Crypto2bTrigger } from '../../../nodes/Crypto2b/Crypto2bTrigger.node';
@@ -47,6 +49,7 @@ const cryptomusKeys = json<{ merchantId: string; paymentApiKey: string; payoutAp
 const crypto2b = json<{ publicKey: string; secretKeyBase64: string }>('crypto2b/vectors.json');
 const koywe = json<{ secret: string }>('koywe/vectors.json');
 const cryptofuse = json<{ webhookSecret: string }>('cryptofuse/test-credentials.json');
+const btcpay = json<{ storeId: string; webhookSecret: string }>('btcpay/test-credentials.json');
 
 const setup = (name: string, parameters: Record<string, unknown>, rest: Omit<MockSetup, 'nodeType' | 'parameters'>): MockSetup => ({
 	nodeType: `n8n-nodes-crypto-webhooks.${name}`,
@@ -160,6 +163,25 @@ export const SAMPLES: Sample[] = [
 						body,
 						headers: { ...JSON_TYPE, ...cryptofuseSignedHeaders(body, cryptofuse.webhookSecret, DEFAULT_SIGNATURE_SETTINGS, SAMPLE_TIME) },
 					},
+				},
+			);
+		},
+	},
+	{
+		example: 'btcpay-payments',
+		node: new BtcPayServerTrigger(),
+		vector: 'test/fixtures/btcpay/invoice-settled.body.json (an InvoiceSettled delivery as BTCPay writes it), to the webhook the trigger registered',
+		setup: () => {
+			const body = fixture('btcpay/invoice-settled.body.json');
+			return setup(
+				'btcPayServerTrigger',
+				{},
+				{
+					// automatic registration: the secret is the one the node stored when it registered its webhook
+					staticData: {
+						'node:Trigger': { webhookId: 'Q2Hb9Xy5ZDj7mA3wC4tUkE', webhookSecret: btcpay.webhookSecret, storeId: btcpay.storeId, serverUrl: 'https://btcpay.example.com' },
+					},
+					request: { body, headers: { ...JSON_TYPE, 'btcpay-sig': signBtcPayDelivery(body, btcpay.webhookSecret) } },
 				},
 			);
 		},
