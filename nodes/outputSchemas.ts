@@ -28,6 +28,8 @@
  */
 import type { INodeTypeDescription } from 'n8n-workflow';
 
+import { btcPayTriggerOutput } from './BtcPayServer/outputSchema';
+import { btcPayActionOutput } from './BtcPayServer/resources/outputSchema';
 import { cryptApiTriggerOutput } from './CryptApi/outputSchema';
 import { cryptApiActionOutput } from './CryptApi/resources/outputSchema';
 import { crypto2bTriggerOutput } from './Crypto2b/outputSchema';
@@ -58,6 +60,8 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, NodeOutput>> = {
 	nowPayments: nowPaymentsActionOutput,
 	oxaPayTrigger: oxaPayTriggerOutput,
 	oxaPay: oxaPayActionOutput,
+	btcPayServerTrigger: btcPayTriggerOutput,
+	btcPayServer: btcPayActionOutput,
 };
 
 /** The schema files of one node (throws when it has no entry above, or they do not match its operations). */

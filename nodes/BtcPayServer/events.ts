@@ -34,8 +34,12 @@ export const BTCPAY_EVENTS: ReadonlyArray<{ value: string; name: string; descrip
 	{ value: 'PayoutUpdated', name: 'Payout Updated', description: 'A payout changed state' },
 ];
 
+/** Every kind of event (the item's `event`): what `eventCategory` answers. */
+export const EVENT_CATEGORIES = ['invoice', 'payout', 'paymentRequest', 'pendingTransaction', 'subscription', 'other'] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+
 /** The kind of event (the item's `event`) from its type: `invoice`, `payout`, `paymentRequest`, … or `other`. */
-export function eventCategory(type: string): string {
+export function eventCategory(type: string): EventCategory {
 	if (type.startsWith('Invoice')) return 'invoice';
 	if (type.startsWith('Payout')) return 'payout';
 	if (type.startsWith('PaymentRequest')) return 'paymentRequest';

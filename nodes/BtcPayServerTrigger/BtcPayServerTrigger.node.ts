@@ -10,6 +10,7 @@ import {
 import { tryParseJsonLossless } from '../shared/losslessJson';
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
 import { commonTriggerOptions } from '../shared/triggerOptions';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import {
 	acknowledgeOnly,
 	credentialOrUndefined,
@@ -49,6 +50,12 @@ export class BtcPayServerTrigger implements INodeType {
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when BTCPay Server sends a verified invoice, payout or payment request webhook',
 		defaults: { name: 'BTCPay Server Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'BTCPay Server',
+			testEvent: `create an invoice in the store (in BTCPay, or with a BTCPay Server node's <b>Invoice → Create</b>; <b>Mark as settled</b> on it gives InvoiceSettled): with Registration <b>Automatic</b> the node registers the Test URL in your BTCPay store while n8n listens, so BTCPay itself sends each selected event, signed. With <b>Manual</b>, send ${quickStartLink("the README's quick-start request")} to the Test URL`,
+			production:
+				"publish the workflow: with Registration <b>Automatic</b> the node registers its <b>Production URL</b> in your BTCPay store itself (and deletes it when the workflow is unpublished); with <b>Manual</b>, paste the Production URL (not the Test URL) into the store's webhook (Store → Settings → Webhooks).",
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'btcPayServerApi', required: true }],

@@ -1,7 +1,8 @@
 /**
  * The listening panel of every trigger (`triggerPanel` in the node description: what n8n shows beside a trigger's
  * parameters before it has run): how to get a signed test event for this provider, and that the provider itself is
- * given the Production URL. Providers differ only in the data: their name and one line on how to get a test event.
+ * given the Production URL. Providers differ only in the data: their name, one line on how to get a test event, and
+ * for a trigger that registers its own URL at the provider (BTCPay Server) how live events reach it.
  */
 import type { INodeTypeDescription } from 'n8n-workflow';
 
@@ -17,14 +18,19 @@ export interface TriggerPanelData {
 	provider: string;
 	/** How to get a signed test event while the panel listens, one line (HTML: <b>, links). */
 	testEvent: string;
+	/**
+	 * How live events reach the Production URL, one sentence after "Live events:" (HTML), for a trigger that does not
+	 * leave it to the user; default: give <provider> the Production URL (not the Test URL) and publish the workflow.
+	 */
+	production?: string;
 }
 
 type TriggerPanel = Exclude<NonNullable<INodeTypeDescription['triggerPanel']>, boolean>;
 
 /** The `triggerPanel` of a trigger node. */
-export function triggerPanel({ provider, testEvent }: TriggerPanelData): TriggerPanel {
+export function triggerPanel({ provider, testEvent, production: live }: TriggerPanelData): TriggerPanel {
 	const test = `<b>Test event:</b> click the button above (n8n then listens on the <b>Test URL</b> for 2 minutes), then ${testEvent}.`;
-	const production = `<b>Live events:</b> give ${provider} the <b>Production URL</b> (not the Test URL) and publish the workflow.`;
+	const production = `<b>Live events:</b> ${live ?? `give ${provider} the <b>Production URL</b> (not the Test URL) and publish the workflow.`}`;
 	const refused = 'A forged or unsigned request gets HTTP 401 and starts nothing; n8n\'s log says why.';
 	return {
 		header: `Listen for a verified ${provider} test event`,

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 
 import type { INodeType } from 'n8n-workflow';
 
+import { signBtcPayDelivery } from '../../../nodes/BtcPayServer/signature';
+import { BtcPayServerTrigger } from '../../../nodes/BtcPayServerTrigger/BtcPayServerTrigger.node';
 import { CryptApiTrigger } from '../../../nodes/CryptApiTrigger/CryptApiTrigger.node';
 import { signCryptApi } from '../../../nodes/CryptApi/signature';
 import { Crypto2bTrigger } from '../../../nodes/Crypto2b/Crypto2bTrigger.node';
@@ -60,6 +62,7 @@ const coinPaymentsKeys = json<{ merchantId: string; ipnSecret: string; clientId:
 const coinPaymentsIpns = json<{ ipn: { bodies: Record<string, { body: string }> } }>('coinpayments/vectors.json').ipn.bodies;
 const nowPaymentsKeys = json<{ ipnSecret: string; apiKey: string }>('nowpayments/test-credentials.json');
 const oxaPayKeys = json<{ merchantApiKey: string; payoutApiKey: string }>('oxapay/test-credentials.json');
+const btcpay = json<{ storeId: string; webhookSecret: string }>('btcpay/test-credentials.json');
 
 const setup = (name: string, parameters: Record<string, unknown>, rest: Omit<MockSetup, 'nodeType' | 'parameters'>): MockSetup => ({
 	nodeType: `n8n-nodes-crypto-webhooks.${name}`,
@@ -243,6 +246,26 @@ export const SAMPLES: Sample[] = [
 				{
 					credentials: { oxaPayApi: { ...oxaPayKeys, baseUrl: '' } },
 					request: { body, headers: { ...JSON_TYPE, hmac: signOxaPay(body, oxaPayKeys.merchantApiKey) } },
+				},
+			);
+		},
+	},
+	// BTCPay Server
+	{
+		example: 'btcpay-payments',
+		node: new BtcPayServerTrigger(),
+		vector: 'test/fixtures/btcpay/invoice-settled.body.json (an InvoiceSettled delivery as BTCPay writes it), to the webhook the trigger registered',
+		setup: () => {
+			const body = fixture('btcpay/invoice-settled.body.json');
+			return setup(
+				'btcPayServerTrigger',
+				{},
+				{
+					// automatic registration: the secret is the one the node stored when it registered its webhook
+					staticData: {
+						'node:Trigger': { webhookId: 'Q2Hb9Xy5ZDj7mA3wC4tUkE', webhookSecret: btcpay.webhookSecret, storeId: btcpay.storeId, serverUrl: 'https://btcpay.example.com' },
+					},
+					request: { body, headers: { ...JSON_TYPE, 'btcpay-sig': signBtcPayDelivery(body, btcpay.webhookSecret) } },
 				},
 			);
 		},
