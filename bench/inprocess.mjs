@@ -18,12 +18,12 @@ import { casesFor, TRIGGERS, WEBHOOK_URL } from './cases.mjs';
 const require = createRequire(import.meta.url);
 const { webhookContext } = require('../.bench/test/helpers/webhookContext.js');
 const NODES = {
-  cryptomus: () => new (require('../.bench/nodes/Cryptomus/CryptomusTrigger.node.js').CryptomusTrigger)(),
-  cryptapi: () => new (require('../.bench/nodes/CryptApi/CryptApiTrigger.node.js').CryptApiTrigger)(),
+  cryptomus: () => new (require('../.bench/nodes/CryptomusTrigger/CryptomusTrigger.node.js').CryptomusTrigger)(),
+  cryptapi: () => new (require('../.bench/nodes/CryptApiTrigger/CryptApiTrigger.node.js').CryptApiTrigger)(),
   crypto2b: () => new (require('../.bench/nodes/Crypto2b/Crypto2bTrigger.node.js').Crypto2bTrigger)(),
   koywe: () => new (require('../.bench/nodes/Koywe/KoyweTrigger.node.js').KoyweTrigger)(),
   cryptofuse: () => new (require('../.bench/nodes/Cryptofuse/CryptofuseTrigger.node.js').CryptofuseTrigger)(),
-  oxapay: () => new (require('../.bench/nodes/OxaPay/OxaPayTrigger.node.js').OxaPayTrigger)(),
+  oxapay: () => new (require('../.bench/nodes/OxaPayTrigger/OxaPayTrigger.node.js').OxaPayTrigger)(),
 };
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;

@@ -12,8 +12,8 @@ export class KoyweUserValidationApi implements ICredentialType {
 	displayName = 'Koywe User Validation API';
 
 	icon: Icon = {
-		light: 'file:../nodes/Koywe/koyweUserValidation.svg',
-		dark: 'file:../nodes/Koywe/koyweUserValidation.dark.svg',
+		light: 'file:../nodes/KoyweUserValidation/koyweUserValidation.svg',
+		dark: 'file:../nodes/KoyweUserValidation/koyweUserValidation.dark.svg',
 	};
 
 	documentationUrl = 'https://github.com/koyweforest/gitbook/blob/main/documentacion/webhooks.md';

@@ -293,6 +293,8 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
 
   const credentials = [];
   const workflows = [];
+  // Workflows a setup declared `active: false`: imported, not activated; the scenarios activate them (REST).
+  const inactive = [];
   const lanes = {};
   for (const s of setups) {
     const ctx = {
@@ -312,6 +314,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     credentials.push(...(out.credentials ?? []));
     for (const wf of out.workflows ?? []) {
       workflows.push(wf.json);
+      if (wf.active === false) inactive.push(wf.json.id);
       Object.assign(lanes, wf.lanes);
     }
   }
@@ -351,7 +354,8 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
       await n8nCli(inst, env, ['import:credentials', `--input=${path.join(runDir, 'credentials.json')}`], { logFile, print });
     }
     await n8nCli(inst, env, ['import:workflow', `--input=${path.join(runDir, 'workflows.json')}`], { logFile, print });
-    await activateWorkflows(version, inst, env, workflows.map((w) => w.id), { logFile, print });
+    const activeIds = workflows.map((w) => w.id).filter((id) => !inactive.includes(id));
+    await activateWorkflows(version, inst, env, activeIds, { logFile, print, inactive });
     timings.import = Date.now() - t;
 
     t = Date.now();
@@ -367,11 +371,12 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
       processes = [{ role: 'start', name: 'main', child: n8n, url: baseUrl, logFile }];
     }
     const webhookOrigins = cluster ? processes.filter((p) => p.role === 'webhook').map((p) => p.url) : [baseUrl];
-    await waitForLanes(lanes, webhookOrigins);
+    await waitForLanes(Object.fromEntries(Object.entries(lanes).filter(([, l]) => l.active !== false)), webhookOrigins);
     const { apiKey, cookie } = await ownerAndApiKey(baseUrl);
     timings.start = Date.now() - t;
     const shown = processes.map((p) => `${p.name} pid ${p.child.pid}`).join(', ');
-    print(`  ✓ n8n ${version} ${mode === 'queue' ? 'in queue mode ' : ''}at ${baseUrl} (${shown}; ${Object.keys(lanes).length} test webhooks active)`);
+    const activeLanes = Object.values(lanes).filter((l) => l.active !== false).length;
+    print(`  ✓ n8n ${version} ${mode === 'queue' ? 'in queue mode ' : ''}at ${baseUrl} (${shown}; ${activeLanes} test webhooks active${inactive.length ? `, ${inactive.length} workflow(s) left for the scenarios to activate` : ''})`);
     if (variant.name) print(`  configuration ${variant.name}: ${variant.label} (n8n from ${path.relative(REPO_ROOT, inst.dir)}; 1-min load average ${os.loadavg()[0].toFixed(2)})`);
 
     const statePath = path.join(runDir, 'state.json');

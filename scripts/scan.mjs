@@ -8,7 +8,8 @@
 //   source leg   the repo             SOURCE_FILE_PATTERNS (exported by the scanner: package.json, nodes/, credentials/)
 //   tarball leg  the packed tarball   ['**/*.js', 'package.json'] (the literal the scanner's analyzePackageByName uses)
 // and checks that package.json's repository, homepage and bugs name one GitHub repository (n8n matches the
-// provenance's source repository against it). Prints one line per check, then `N passed, N failed`.
+// provenance's source repository against it), and that the tarball holds every output schema the build wrote
+// (the scanner's tarball leg reads only *.js). Prints one line per check, then `N passed, N failed`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +43,35 @@ function checkRepositoryFields(pkg) {
   return { passed: true, message: `github.com/${repos[0]}` };
 }
 
+/** Every `__schema__/…json` under `dir`, relative to it. */
+function schemaFiles(dir) {
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.split(path.sep).includes('__schema__') && f.endsWith('.json'))
+    .sort();
+}
+
+/** The tarball holds the same output schemas as dist/ (n8n serves them from the installed package), each valid JSON. */
+function checkPackedSchemas(unpacked) {
+  const built = schemaFiles(path.join(REPO_ROOT, 'dist'));
+  const packed = schemaFiles(path.join(unpacked, 'dist'));
+  const missing = built.filter((f) => !packed.includes(f));
+  const unreadable = packed.filter((f) => {
+    try {
+      const schema = JSON.parse(fs.readFileSync(path.join(unpacked, 'dist', f), 'utf8'));
+      return schema.type !== 'object' || Object.keys(schema.properties ?? {}).length === 0;
+    } catch {
+      return true;
+    }
+  });
+  if (built.length === 0) return { passed: false, message: 'the build wrote no output schemas (dist/nodes/*/__schema__/)' };
+  if (missing.length || unreadable.length) {
+    return { passed: false, message: `missing: ${missing.join(', ') || 'none'}; unreadable: ${unreadable.join(', ') || 'none'}` };
+  }
+  return { passed: true, message: `${packed.length} files` };
+}
+
 async function main() {
   const started = Date.now();
   const results = [];
@@ -67,6 +97,7 @@ async function main() {
       `tarball leg: scanner on ${path.basename(tgz)} (${TARBALL_FILE_PATTERNS.join(', ')})`,
       await analyzePackage(unpacked, TARBALL_FILE_PATTERNS),
     );
+    record('tarball: every output schema the build wrote is packed, as valid JSON', checkPackedSchemas(unpacked));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -17,12 +17,14 @@ import path from 'node:path';
 import { devUserFolder, prepareDevInstance } from './lib/devInstance.mjs';
 import { runJestFile, runSuite } from './lib/jest.mjs';
 import { freePorts, n8nCli, startN8n, stopProcess, tail, waitForN8n } from './lib/n8n.mjs';
-import { N8N_VERSIONS, REPO_ROOT, log, runStep } from './lib/provision.mjs';
+import { CACHE_DIR, N8N_VERSIONS, REPO_ROOT, log, runStep } from './lib/provision.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const UI_DIR = path.join(REPO_ROOT, 'test', 'ui');
 const ARTIFACTS = path.join(REPO_ROOT, 'artifacts', 'ui');
-const JEST_TIMEOUT_MS = 8 * 60 * 1000;
+// A guard against a hung jest (a handle a test left open), not a time budget: the scenarios grow by one preview lane
+// per node, and on this shared 2-core machine under load one version's scenarios took up to 10 min (n8n 1.123.81).
+const JEST_TIMEOUT_MS = 12 * 60 * 1000;
 // A throw-away local account for the set-up form (the instance lives in its own folder and is reset every run).
 const OWNER = { email: 'ui-check@example.com', firstName: 'UI', lastName: 'Check', password: 'Ui-Check-Passw0rd' };
 
@@ -44,8 +46,10 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 async function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await runStep('apt-get update', 'apt-get', ['update'], { env });
-  await runStep('apt-get install chromium', 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env });
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  const logFile = path.join(CACHE_DIR, 'chromium-install.log');
+  await runStep('apt-get update', 'apt-get', ['update'], { env, logFile });
+  await runStep('apt-get install chromium', 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env, logFile });
   if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is missing`);
 }
 

@@ -12,6 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import { attempt, JsonFormatError, parseJsonLossless } from '../shared/losslessJson';
 import { activationChecks } from '../shared/activation';
 import {
@@ -76,6 +77,10 @@ export class Crypto2bTrigger implements INodeType {
 		subtitle: '={{$parameter["operationTypes"].join(", ")}}',
 		description: 'Starts the workflow when Crypto2B sends a verified deposit, withdrawal or service callback',
 		defaults: { name: 'Crypto2B Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'Crypto2B',
+			testEvent: `send the ${quickStartLink("README's quick-start request")}, signed with your secret key (HMAC-SHA512 over timestamp, POST, path and body)`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crypto2bApi', required: true, testedBy: 'crypto2bKeyCheck' }],

@@ -5,7 +5,7 @@
  *
  * Pure: no n8n imports.
  */
-import { rawQueryOf, relativeUrlOf, withRawQuery } from '../shared/publicUrl';
+import { calledUrl, relativeUrlOf } from '../shared/publicUrl';
 
 /** `true` for an override the trigger can use: an absolute http(s) URL or a path starting with `/`. */
 export function isUsableUrlOverride(override: string): boolean {
@@ -21,9 +21,5 @@ export function isUsableUrlOverride(override: string): boolean {
  * - else (no URL known) the request line itself.
  */
 export function crypto2bRelativeUrl(requestLine: string, webhookUrl: string | undefined, override = ''): string {
-	const rawQuery = rawQueryOf(requestLine);
-	const chosen = override.trim();
-	if (chosen !== '') return relativeUrlOf(chosen.includes('?') ? chosen : withRawQuery(chosen, rawQuery));
-	if (webhookUrl) return relativeUrlOf(withRawQuery(webhookUrl, rawQuery));
-	return relativeUrlOf(requestLine);
+	return relativeUrlOf(calledUrl(requestLine, webhookUrl || undefined, override) ?? requestLine);
 }

@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import { tryParseJsonLossless } from '../shared/losslessJson';
 import { rawQueryOf } from '../shared/publicUrl';
 import { activationChecks } from '../shared/activation';
@@ -108,6 +109,10 @@ export class CryptofuseTrigger implements INodeType {
 		subtitle: '={{$parameter["webhookVersion"] === "v0.9" ? "legacy v0.9 (unsigned)" : "v1.0 signed"}}',
 		description: 'Starts the workflow when Cryptofuse sends a verified payment or withdrawal webhook',
 		defaults: { name: 'Cryptofuse Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'Cryptofuse',
+			testEvent: `send the ${quickStartLink("README's quick-start request")}: a webhook whose X-Cryptofuse-Signature is the HMAC-SHA256 of its body with your secret`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cryptofuseApi', required: true, testedBy: 'cryptofuseCredentialCheck' }],

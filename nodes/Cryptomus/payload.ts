@@ -1,9 +1,11 @@
 /**
- * Cryptomus webhook payloads (payment, static wallet, payout) and their mapping to the normalized item.
+ * Webhook payloads of the Cryptomus scheme (payment, static wallet, payout) and their mapping to the normalized
+ * item. Cryptomus and Heleket send the same shapes and differ only in data: the `provider` of the item and the status
+ * tables (`CryptomusSchemeStatuses`; Heleket's are in `../Heleket/payload.ts`).
  * Sources: doc.cryptomus.com payments/webhook, payouts/webhook, payments/payment-statuses.
  */
 import { getMember, textAt, toPlain, type JsonNode } from '../shared/losslessJson';
-import { dedupeKey, type NormalizedFields, type State } from '../shared/types';
+import { dedupeKey, type NormalizedFields, type Provider, type State } from '../shared/types';
 
 export const CRYPTOMUS_EVENTS = ['payment', 'payout', 'wallet'] as const;
 export type CryptomusEvent = (typeof CRYPTOMUS_EVENTS)[number];
@@ -45,33 +47,66 @@ export const TEST_WEBHOOK_STATUSES: Record<CryptomusEvent, readonly string[]> = 
 
 const FINAL_STATES: ReadonlySet<State> = new Set(['completed', 'overpaid', 'failed', 'cancelled', 'refunded']);
 
+/** One kind's statuses: their normalized state, and which are final when a body carries no `is_final`. */
+export interface StatusTable {
+	states: Readonly<Record<string, State>>;
+	final: ReadonlySet<string>;
+}
+
+/** What a provider of the Cryptomus scheme differs in when its bodies are normalized. */
+export interface CryptomusSchemeStatuses {
+	provider: Extract<Provider, 'cryptomus' | 'heleket'>;
+	/** Payment and static-wallet statuses. */
+	payment: StatusTable;
+	payout: StatusTable;
+}
+
+/** The statuses of `states` whose state is final (Cryptomus publishes no list of final statuses). */
+const finalByState = (states: Record<string, State>): ReadonlySet<string> =>
+	new Set(Object.keys(states).filter((status) => FINAL_STATES.has(states[status])));
+
+export const CRYPTOMUS_STATUSES: CryptomusSchemeStatuses = {
+	provider: 'cryptomus',
+	payment: { states: PAYMENT_STATES, final: finalByState(PAYMENT_STATES) },
+	payout: { states: PAYOUT_STATES, final: finalByState(PAYOUT_STATES) },
+};
+
 export function isCryptomusEvent(value: string | undefined): value is CryptomusEvent {
 	return (CRYPTOMUS_EVENTS as readonly string[]).includes(value ?? '');
 }
 
-export function cryptomusState(event: CryptomusEvent, status: string): State {
-	const table = event === 'payout' ? PAYOUT_STATES : PAYMENT_STATES;
-	return Object.prototype.hasOwnProperty.call(table, status) ? table[status] : 'unknown';
+const tableOf = (event: CryptomusEvent, statuses: CryptomusSchemeStatuses): StatusTable =>
+	event === 'payout' ? statuses.payout : statuses.payment;
+
+export function cryptomusState(event: CryptomusEvent, status: string, statuses = CRYPTOMUS_STATUSES): State {
+	const { states } = tableOf(event, statuses);
+	return Object.prototype.hasOwnProperty.call(states, status) ? states[status] : 'unknown';
+}
+
+/** Every status a trigger of the scheme offers in its status filter (payment, wallet and payout), sorted. */
+export function allStatuses(statuses: CryptomusSchemeStatuses): string[] {
+	return [...new Set([...Object.keys(statuses.payment.states), ...Object.keys(statuses.payout.states)])].sort();
 }
 
 /**
- * Maps a verified Cryptomus body to the normalized fields. `amount`/`currency` are the invoice (or payout) amount
- * and currency exactly as sent; `payment_amount`, `merchant_amount`, `payer_*` stay in `payload`.
+ * Maps a verified body of the Cryptomus scheme to the normalized fields of `statuses.provider`. `amount`/`currency`
+ * are the invoice (or payout) amount and currency exactly as sent; `payment_amount`, `merchant_amount`, `payer_*`
+ * stay in `payload`. `isFinal` is the body's `is_final` when it is a boolean, else the status table's.
  * Returns `undefined` when the body has no known `type`.
  */
-export function normalizeCryptomus(root: JsonNode): NormalizedFields | undefined {
+export function normalizeCryptomusScheme(root: JsonNode, statuses: CryptomusSchemeStatuses): NormalizedFields | undefined {
 	const type = textAt(root, 'type');
 	if (!isCryptomusEvent(type)) return undefined;
 	const status = textAt(root, 'status') ?? '';
-	const state = cryptomusState(type, status);
+	const state = cryptomusState(type, status, statuses);
 	const isFinalNode = getMember(root, 'is_final');
 	const uuid = textAt(root, 'uuid') ?? null;
 	return {
-		provider: 'cryptomus',
+		provider: statuses.provider,
 		event: type,
 		status,
 		state,
-		isFinal: isFinalNode?.type === 'boolean' ? isFinalNode.value : FINAL_STATES.has(state),
+		isFinal: isFinalNode?.type === 'boolean' ? isFinalNode.value : tableOf(type, statuses).final.has(status),
 		id: uuid,
 		orderId: textAt(root, 'order_id') ?? null,
 		amount: textAt(root, 'amount') ?? null,
@@ -82,4 +117,9 @@ export function normalizeCryptomus(root: JsonNode): NormalizedFields | undefined
 		dedupeKey: dedupeKey(uuid, status),
 		payload: toPlain(root),
 	};
+}
+
+/** A verified Cryptomus body as normalized fields (see `normalizeCryptomusScheme`). */
+export function normalizeCryptomus(root: JsonNode): NormalizedFields | undefined {
+	return normalizeCryptomusScheme(root, CRYPTOMUS_STATUSES);
 }

@@ -3,10 +3,20 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 
 import { signCryptomus } from './signature';
 
-/** Payout endpoints are signed with the payout key; everything else with the payment key. */
-export function cryptomusKeyFor(url: string, credentials: ICredentialDataDecryptedObject): string {
+/** The Cryptomus endpoints signed with the payout key. */
+export const CRYPTOMUS_PAYOUT_PATHS = /^\/?v1\/payout/;
+
+/**
+ * Endpoints matching `payoutPaths` (a provider of the scheme lists its own) are signed with the payout key;
+ * everything else with the payment key.
+ */
+export function cryptomusKeyFor(
+	url: string,
+	credentials: ICredentialDataDecryptedObject,
+	payoutPaths: RegExp = CRYPTOMUS_PAYOUT_PATHS,
+): string {
 	const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
-	const field = /^\/?v1\/payout/.test(path) ? 'payoutApiKey' : 'paymentApiKey';
+	const field = payoutPaths.test(path) ? 'payoutApiKey' : 'paymentApiKey';
 	return String(credentials[field] ?? '');
 }
 

@@ -1,20 +1,16 @@
-/** HTTP plumbing for the Cryptomus action node: signed POSTs and Cryptomus error envelopes → NodeApiError. */
-import {
-	NodeApiError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHttpRequestOptions,
-	type JsonObject,
-} from 'n8n-workflow';
+/** HTTP plumbing for the Cryptomus action node: signed POSTs, and Cryptomus's error envelopes (nodes/shared/apiRequest.ts). */
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { apiRequest, type ApiDialect } from '../shared/apiRequest';
 
 /** How long a Cryptomus API call may take: its calls answer in well under a second, a hung one fails the item. */
 export const CRYPTOMUS_REQUEST_TIMEOUT_MS = 10_000;
 
 interface CryptomusEnvelope {
-	state?: number;
+	state?: unknown;
 	result?: unknown;
-	message?: string;
-	errors?: Record<string, string[] | string>;
+	message?: unknown;
+	errors?: unknown;
 }
 
 /** "field: reason; field: reason" from a Cryptomus `errors` object, or its `message`. */
@@ -28,29 +24,16 @@ export function describeCryptomusError(envelope: CryptomusEnvelope): string {
 	return typeof envelope.message === 'string' && envelope.message !== '' ? envelope.message : 'unknown error';
 }
 
-/** The answer as a Cryptomus envelope, or undefined when it is not a JSON object (a proxy's HTML page, text, …). */
-function parseEnvelope(body: unknown): CryptomusEnvelope | undefined {
-	let parsed = body;
-	if (typeof body === 'string') {
-		try {
-			parsed = JSON.parse(body);
-		} catch {
-			return undefined;
-		}
-	}
-	return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as CryptomusEnvelope) : undefined;
-}
-
-/**
- * axios (n8n's request helper) reports a timeout as ECONNABORTED / ETIMEDOUT, sometimes wrapped in `cause`; n8n 1.x
- * hands it over as a NodeApiError reading "The connection was aborted, perhaps the server is offline".
- */
-function isTimeout(error: unknown): boolean {
-	const e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
-	if (!e || typeof e !== 'object') return false;
-	if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || /\btimeout\b|timed out|connection was aborted/i.test(String(e.message ?? ''))) return true;
-	return e.cause !== undefined && e.cause !== error && isTimeout(e.cause);
-}
+/** Cryptomus answers `{"state":0,"result":…}`; anything else (also with HTTP 200) is an error. */
+const CRYPTOMUS: ApiDialect = {
+	provider: 'Cryptomus',
+	timeoutMs: CRYPTOMUS_REQUEST_TIMEOUT_MS,
+	baseUrlHint: 'the Base URL in the Cryptomus credential',
+	errorOf: (envelope: CryptomusEnvelope, statusCode) =>
+		statusCode >= 400 || envelope.state !== 0 ? describeCryptomusError(envelope) : undefined,
+	errorHint: (statusCode) =>
+		statusCode === 401 ? 'Check the Merchant ID and API keys in the Cryptomus credential.' : undefined,
+};
 
 export interface CryptomusRequestOptions {
 	/** Query parameters (not signed: Cryptomus signs the body only), e.g. the list's `cursor`. */
@@ -75,51 +58,8 @@ export async function cryptomusRequest(
 		method: 'POST',
 		url: `${baseUrl}${path}`,
 		body: body && Object.keys(body).length > 0 ? body : undefined,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: CRYPTOMUS_REQUEST_TIMEOUT_MS,
 	};
 	if (options.qs) request.qs = options.qs;
-
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, 'cryptomusApi', request)) as typeof response;
-	} catch (error) {
-		if (isTimeout(error)) {
-			throw new NodeApiError(this.getNode(), { message: 'timeout' } as JsonObject, {
-				message: `Cryptomus did not answer within ${CRYPTOMUS_REQUEST_TIMEOUT_MS / 1000} s`,
-				description: `POST ${path} was abandoned; nothing is known about its outcome. Retry later.`,
-				itemIndex,
-			});
-		}
-		const code = (error as { code?: string }).code;
-		throw new NodeApiError(this.getNode(), { code: code ?? 'unknown' } as JsonObject, {
-			message: `Could not reach Cryptomus${code ? ` (${code})` : ''}`,
-			description: `POST ${path} failed before Cryptomus answered (refused or unreachable). Check the Base URL in the Cryptomus credential and try again.`,
-			itemIndex,
-		});
-	}
-
-	const envelope = parseEnvelope(response.body);
-	if (!envelope) {
-		throw new NodeApiError(this.getNode(), { statusCode: response.statusCode } as JsonObject, {
-			message: `Cryptomus answered HTTP ${response.statusCode} with a body that is not Cryptomus JSON`,
-			description: `POST ${path}: an outage page or a proxy error, not a Cryptomus API answer. Check the Base URL in the Cryptomus credential, or try again if Cryptomus is down.`,
-			httpCode: String(response.statusCode),
-			itemIndex,
-		});
-	}
-	if (response.statusCode >= 400 || envelope.state !== 0) {
-		const detail = describeCryptomusError(envelope);
-		throw new NodeApiError(this.getNode(), envelope as JsonObject, {
-			message: `Cryptomus rejected the request: ${detail}`,
-			description:
-				response.statusCode === 401
-					? 'Check the Merchant ID and API keys in the Cryptomus credential.'
-					: `HTTP ${response.statusCode} from ${path}`,
-			httpCode: String(response.statusCode),
-			itemIndex,
-		});
-	}
-	return envelope.result;
+	const envelope = await apiRequest.call(this, CRYPTOMUS, { label: `POST ${path}`, request, credentialType: 'cryptomusApi' }, itemIndex);
+	return (envelope as CryptomusEnvelope).result;
 }

@@ -1,43 +1,28 @@
 /**
  * Parameter checks of the Cryptomus action node, in one place: every operation reads its parameters and passes them
- * through these before anything is sent. Pure (no n8n imports): a failed check throws `CryptomusParameterError`
- * naming the field as the node shows it; the node turns it into a NodeOperationError for the item.
+ * through these before anything is sent. The generic checks (text, required, url, amount, …) are the action nodes'
+ * shared ones (`nodes/shared/params.ts`); the rules here are Cryptomus's own. Pure (no n8n imports): a failed check
+ * throws `ParameterError` (exported here as `CryptomusParameterError`) naming the field as the node shows it.
  *
  * Limits are Cryptomus's documented ones (doc.cryptomus.com: creating-invoice, payment-history, testing-webhook).
  */
+import { fail, text } from '../shared/params';
 
-export class CryptomusParameterError extends Error {
-	constructor(
-		readonly field: string,
-		readonly reason: string,
-	) {
-		super(`${field}: ${reason}`);
-		this.name = 'CryptomusParameterError';
-	}
-}
-
-const fail = (field: string, reason: string): never => {
-	throw new CryptomusParameterError(field, reason);
-};
-
-/** Text of a parameter (expressions may hand over numbers or booleans); empty when unset. */
-export function text(value: unknown): string {
-	if (value === undefined || value === null) return '';
-	return (typeof value === 'string' ? value : String(value)).trim();
-}
-
-export function required(field: string, value: unknown): string {
-	const result = text(value);
-	if (result === '') fail(field, 'is required');
-	return result;
-}
+export {
+	ParameterError as CryptomusParameterError,
+	amount,
+	decimal,
+	integer,
+	maxLength,
+	oneOf,
+	required,
+	text,
+	url,
+} from '../shared/params';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Laravel's `alpha_dash` as Cryptomus applies it, restricted to ASCII letters (what its docs promise). */
 const ALPHA_DASH = /^[A-Za-z0-9_-]+$/;
-const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
-/** Digits with an optional `.` fraction: Cryptomus's amount format ("10.28"). */
-const AMOUNT_PATTERN = /^\d+(\.\d+)?$/;
 
 export function uuid(field: string, value: string): string {
 	if (!UUID_PATTERN.test(value)) fail(field, 'must be a UUID like 8b03432e-385b-4670-8d06-064591096795');
@@ -50,42 +35,6 @@ export function orderId(field: string, value: string, max: number): string {
 		fail(field, `must be 1 to ${max} characters: letters, digits, - or _`);
 	}
 	return value;
-}
-
-export function url(field: string, value: string, min: number, max: number): string {
-	if (value.length < min || value.length > max) fail(field, `must be ${min} to ${max} characters long`);
-	if (!URL_PATTERN.test(value)) fail(field, 'must be an http(s) URL');
-	return value;
-}
-
-/** A decimal amount, returned exactly as entered (only surrounding spaces dropped): "10.50" stays "10.50". */
-export function amount(field: string, value: string): string {
-	if (value.includes(',')) fail(field, 'use a dot as the decimal separator, e.g. 10.50');
-	if (!AMOUNT_PATTERN.test(value)) fail(field, 'must be a decimal number such as 10 or 10.50');
-	if (!/[1-9]/.test(value)) fail(field, 'must be greater than 0');
-	return value;
-}
-
-export function integer(field: string, value: unknown, min: number, max: number): number {
-	const n = typeof value === 'number' ? value : Number(text(value));
-	if (!Number.isInteger(n) || n < min || n > max) fail(field, `must be a whole number from ${min} to ${max}`);
-	return n;
-}
-
-export function decimal(field: string, value: unknown, min: number, max: number): number {
-	const n = typeof value === 'number' ? value : Number(text(value));
-	if (!Number.isFinite(n) || n < min || n > max) fail(field, `must be a number from ${min} to ${max}`);
-	return n;
-}
-
-export function maxLength(field: string, value: string, max: number): string {
-	if (value.length > max) fail(field, `must be at most ${max} characters long`);
-	return value;
-}
-
-export function oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
-	if (!(allowed as readonly string[]).includes(value)) fail(field, `must be one of ${allowed.join(', ')}`);
-	return value as T;
 }
 
 /** `USDT:tron, BTC` → `[{currency:'USDT',network:'tron'},{currency:'BTC'}]` (Cryptomus's currencies structure). */

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import { tryParseJsonLossless } from '../shared/losslessJson';
@@ -50,6 +51,10 @@ export class KoyweTrigger implements INodeType {
 		subtitle: '={{$parameter["signatureMode"] === "header" ? "Payments API" : "Ramp API"}}',
 		description: 'Starts the workflow when Koywe sends a verified order event',
 		defaults: { name: 'Koywe Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'Koywe',
+			testEvent: `send the ${quickStartLink("README's quick-start request")}: an event signed with your webhook secret (HMAC-SHA256)`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'koyweApi', required: true, testedBy: 'koyweApiTest' }],

@@ -4,7 +4,7 @@ import { NodeOperationError, type IHookFunctions, type INodeType } from 'n8n-wor
 import { cachedAllowlist } from './webhookGlue';
 
 /** Refuses to activate when the "IP Allowlist" option (in the node's `options` collection) cannot be parsed. */
-function assertAllowlistUsable(ctx: IHookFunctions): void {
+export function assertAllowlistUsable(ctx: IHookFunctions): void {
 	const options = ctx.getNodeParameter('options', {}) as { ipAllowlist?: string };
 	try {
 		cachedAllowlist(options.ipAllowlist ?? '');

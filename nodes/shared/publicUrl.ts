@@ -4,6 +4,9 @@
  * webhook URL (n8n's `WEBHOOK_URL`) or a user override, and only the raw query string comes from the request.
  */
 
+/** An absolute http(s) URL with a host (what a public-URL override must be when the full URL is signed). */
+export const ABSOLUTE_HTTP_URL = /^https?:\/\/[^/?#\s]+[^\s]*$/i;
+
 /**
  * The raw query string of a request line (`/path?a=1&b=%20` → `a=1&b=%20`), exactly as sent; `undefined` when the
  * line has no '?', and '' for a bare '?' (a different URL, byte for byte, from the one without it).
@@ -17,6 +20,18 @@ export function rawQueryOf(requestUrl: string): string | undefined {
 export function withRawQuery(base: string, rawQuery: string | undefined): string {
 	const clean = base.replace(/\?.*$/, '');
 	return rawQuery === undefined ? clean : `${clean}?${rawQuery}`;
+}
+
+/**
+ * The URL a provider called, for a request whose line is `requestLine`: the user's `override` (kept whole when it has
+ * a query, else followed by the request's raw query), else `webhookUrl` (the node's public URL) followed by the
+ * request's raw query; `undefined` when neither is known.
+ */
+export function calledUrl(requestLine: string, webhookUrl: string | undefined, override = ''): string | undefined {
+	const rawQuery = rawQueryOf(requestLine);
+	const chosen = override.trim();
+	if (chosen !== '') return chosen.includes('?') ? chosen : withRawQuery(chosen, rawQuery);
+	return webhookUrl === undefined ? undefined : withRawQuery(webhookUrl, rawQuery);
 }
 
 /** Path + query of an absolute URL (`https://h/p?q` → `/p?q`), keeping the query's raw bytes. */

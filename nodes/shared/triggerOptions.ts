@@ -7,8 +7,11 @@ export interface CommonTriggerOptions {
 	trustedProxyHops: number;
 }
 
-/** The "Options" entries every trigger shares; `ipHint` names the provider's published addresses. */
-export function commonTriggerOptions(ipHint: string): INodeProperties[] {
+/**
+ * The "Options" entries every trigger shares; `ipHint` names the provider's published addresses, `ipNote` (optional)
+ * says what they apply to.
+ */
+export function commonTriggerOptions(ipHint: string, ipNote = ''): INodeProperties[] {
 	return [
 		{
 			displayName: 'Include Raw Payload',
@@ -24,7 +27,7 @@ export function commonTriggerOptions(ipHint: string): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: ipHint || '203.0.113.10, 2001:db8::/32',
-			description: `Only accept requests from these IP addresses or CIDR ranges (comma-separated). Empty accepts any address. This is an extra check: the signature is always verified.${ipHint ? ` Addresses published for this provider: ${ipHint}.` : ''}`,
+			description: `Only accept requests from these IP addresses or CIDR ranges (comma-separated). Empty accepts any address. This is an extra check: the signature is always verified.${ipHint ? ` Addresses published for this provider: ${ipHint}${ipNote}.` : ''}`,
 		},
 		{
 			displayName: 'Trusted Proxy Hops',

@@ -2,7 +2,9 @@
 //
 // `npm test`, `npm run dev` and the other scripts call ensureDevDependencies() first, so a fresh clone needs no
 // separate `npm install`. It runs `npm ci` when node_modules/ is missing or was installed from another lockfile
-// (a hash of package.json + package-lock.json is kept in node_modules/.deps-installed), and is a no-op otherwise.
+// (a hash of package-lock.json and package.json's dependency fields is kept in node_modules/.deps-installed), and is
+// a no-op otherwise. Only the dependency fields count: worktrees that share one node_modules/ (a symlink) while each
+// registers its own nodes in package.json would otherwise reinstall it under each other.
 //
 // Optional platform builds. package-lock.json lists every platform's optional native builds (e.g. unrs-resolver's
 // `@unrs/resolver-binding-<os>-<cpu>`, used by the lint rules), so `npm ci`'s sync check passes on any machine.
@@ -28,9 +30,14 @@ const MARKER = path.join(NODE_MODULES, '.deps-installed');
 /** Packages with a native build chosen per platform among optional dependencies, and who needs them. */
 const PLATFORM_BUILDS = [{ pkg: 'unrs-resolver', usedBy: 'npm run lint (eslint-plugin-import-x)' }];
 
+/** The parts of package.json npm installs from: registering a node, a keyword or a script needs no reinstall. */
+const INSTALL_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'overrides'];
+
 function lockHash() {
   const h = createHash('sha256');
-  for (const f of ['package.json', 'package-lock.json']) h.update(fs.readFileSync(path.join(REPO_ROOT, f)));
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  h.update(JSON.stringify(INSTALL_FIELDS.map((field) => [field, pkg[field] ?? null])));
+  h.update(fs.readFileSync(path.join(REPO_ROOT, 'package-lock.json')));
   return h.digest('hex');
 }
 

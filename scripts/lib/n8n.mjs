@@ -154,10 +154,11 @@ export async function n8nCli(inst, env, args, { logFile, label, print }) {
 /**
  * Makes the imported workflows `ids` active before `n8n start`: `publish:workflow` per workflow on 2.x (run up to
  * three at a time; any that fails, e.g. on a busy SQLite, is retried alone), `update:workflow --all` on 1.x.
+ * `inactive` lists imported workflows that must stay off (on 1.x they are switched off again after `--all`).
  */
-export async function activateWorkflows(version, inst, env, ids, { logFile, print }) {
+export async function activateWorkflows(version, inst, env, ids, { logFile, print, inactive = [] }) {
   const spec = N8N_VERSIONS[version];
-  const commands = spec.activate(ids);
+  const commands = spec.activate(ids, inactive);
   if (!spec.activateInParallel) {
     for (const args of commands) await n8nCli(inst, env, args, { logFile, print });
     return;

@@ -23,7 +23,8 @@ export const NODE24_VERSION = '24.21.0';
 
 /**
  * The n8n versions we support, with what their install needs on these machines (see N8N-E2E.md).
- * `activate(ids)` lists the headless CLI runs that make imported workflows active before `n8n start`.
+ * `activate(ids, inactive)` lists the headless CLI runs that make the imported workflows `ids` active before `n8n start`
+ * and leave the `inactive` ones off.
  */
 export const N8N_VERSIONS = {
   '2.41.1': {
@@ -35,8 +36,9 @@ export const N8N_VERSIONS = {
   },
   '1.123.81': {
     overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' }, // the original points at an unreachable host
-    // Only the imported test workflows exist in that database, so one run activates them all.
-    activate: () => [['update:workflow', '--all', '--active=true']],
+    // Only the imported test workflows exist in that database, so one run activates them all; a workflow a setup
+    // declared inactive (`workflow(ctx, { active: false })`) is switched off again, one run each.
+    activate: (ids, inactive = []) => [['update:workflow', '--all', '--active=true'], ...inactive.map((id) => ['update:workflow', `--id=${id}`, '--active=false'])],
     activateInParallel: false,
   },
 };

@@ -25,7 +25,9 @@ function asHttp(req: RawRequest): HttpRequest {
 	return { method: req.method, query: req.query, headers, body: req.body };
 }
 
-const laneOf = (c: ProviderCase, which: '' | '-narrow' | '-dedupe' = ''): Lane => run.lane(`callbacks.${c.id}${which}`);
+const laneOf = (c: ProviderCase, which = ''): Lane => run.lane(`callbacks.${c.id}${which}`);
+/** A scenario's lane: the main one, the narrow one, or one of the case's `extra` lanes by name. */
+const scenarioLane = (c: ProviderCase, lane: string | undefined): Lane => laneOf(c, lane === undefined || lane === 'main' ? '' : `-${lane}`);
 const valid = (c: ProviderCase, lane: Lane, nonce: string) => c.callbacks.build(lane.url, { nonce, ...c.callbacks.withBody });
 
 function expectAck(c: ProviderCase, answer: { status: number; headers: Headers; body: string }) {
@@ -102,13 +104,14 @@ describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
 	const own = (c.scenarios ?? []).map((s) => [s.title, s] as const);
 	if (own.length > 0) {
 		it.each(own)('%s', async (_title, s) => {
-			const lane = laneOf(c, s.lane === 'narrow' ? '-narrow' : '');
-			const r = await deliver(run, capture, lane, asHttp(s.request(lane.url, fresh(c))), { items: s.item ? 1 : 0 });
+			const lane = scenarioLane(c, s.lane);
+			const nonce = fresh(c);
+			const r = await deliver(run, capture, lane, asHttp(s.request(lane.url, nonce)), { items: s.item ? 1 : 0 });
 			expect(r.status).toBe(s.status);
 			expect(r.body).toBe(s.body ?? (s.status < 300 ? c.ack.body : GENERIC[s.status]));
 			if (s.item) {
 				expect([r.executions, r.items.length]).toEqual([1, 1]);
-				expect(r.items[0]).toMatchObject(s.item);
+				expect(r.items[0]).toMatchObject(typeof s.item === 'function' ? s.item(nonce) : s.item);
 			} else {
 				expect([r.executions, r.items.length]).toEqual([0, 0]);
 			}

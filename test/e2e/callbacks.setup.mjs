@@ -1,6 +1,7 @@
 // The provider cases' lanes (cases/types.ts): for every case its credentials and three lanes in one workflow —
 // `callbacks.<id>` (trigger → capture), `callbacks.<id>-narrow` (the case's narrow trigger → capture) and
-// `callbacks.<id>-dedupe` (trigger → Remove Duplicates → capture). The scenarios are callbacks.e2e.ts.
+// `callbacks.<id>-dedupe` (trigger → Remove Duplicates → capture) — plus `callbacks.<id>-<name>` for each of the
+// case's `extra` triggers (→ capture). The scenarios are callbacks.e2e.ts.
 import { CASE_LANES } from './cases/lanes.mjs';
 import { lane, removeDuplicates, workflow } from './harness/workflows.mjs';
 
@@ -16,6 +17,7 @@ export default function callbacksSetup(ctx) {
       lane(c.id, c.trigger),
       lane(`${c.id}-narrow`, c.narrow),
       lane(`${c.id}-dedupe`, c.trigger, [removeDuplicates()]),
+      ...Object.entries(c.extra ?? {}).map(([name, start]) => lane(`${c.id}-${name}`, start)),
     ]),
   });
   return { credentials, workflows: [wf] };

@@ -1,16 +1,22 @@
 /**
  * CryptAPI inside a real n8n: CryptAPI Trigger installed from the packed tarball, called with GET and POST (form and
- * JSON) callbacks signed by the package's own `signCryptApi` with the test key (test/fixtures/cryptapi).
+ * JSON) callbacks signed by the package's own `signCryptApi` with the test key (test/fixtures/cryptapi), and the loop
+ * with the CryptAPI action node against the fake CryptAPI (test/fake-cryptapi).
  * Lanes come from cryptapi.setup.mjs; the harness is documented in harness/index.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { signCryptApi } from '../../nodes/CryptApi/signature';
+import { startFakeCryptApi, type FakeCryptApi } from '../fake-cryptapi/server';
 import {
+	countExecutions,
 	deliver,
 	e2eSuite,
+	listExecutions,
+	waitForExecutions,
 	type Delivery,
+	type Json,
 	type Lane,
 } from './harness';
 
@@ -163,5 +169,98 @@ describe('cryptapi', () => {
 		expectAck(second);
 		expect([second.executions, second.items.length]).toEqual([1, 0]);
 		expect(capture.count(lane.captureTag)).toBe(1);
+	});
+
+	describe('loop: CryptAPI node → fake CryptAPI → CryptAPI Trigger', () => {
+		let fake: FakeCryptApi;
+		beforeAll(async () => {
+			fake = await startFakeCryptApi({ port: run.port('fakeCryptApi') });
+		});
+		afterAll(async () => {
+			await fake?.close();
+		});
+
+		/** An order ID with characters that must be encoded in the callback URL (and come back unchanged). */
+		const newOrderId = () => `A/${Date.now().toString(36)} B&C=1+2 ü`;
+		/** order_id as the node encodes it into the callback URL (RFC 3986, once). */
+		const encodedOrderId = (orderId: string) =>
+			encodeURIComponent(orderId).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+		it('Create (callback = Trigger URL + order_id) → signed GET callback → one execution with orderId → Get Logs shows it', async () => {
+			const orderId = newOrderId();
+			const body = JSON.stringify({ orderId });
+			const trigger = run.lane('cryptapi.loopTrigger');
+			const triggerRuns = await countExecutions(run, trigger);
+			const captured = capture.count(trigger.captureTag);
+
+			// 1. Create: the request went out with the callback URL encoded once; the node's output is CryptAPI's answer.
+			const created = await deliver(run, capture, run.lane('cryptapi.loopCreate'), { body }, { items: 1 });
+			const callbackUrl = `${trigger.url}?order_id=${encodedOrderId(orderId)}`;
+			expect(created.items[0]).toMatchObject({
+				status: 'success',
+				address_out: '1H6ZZpRmMnrw8ytepV3BYwMjYYnEkWDqVP',
+				callback_url: callbackUrl,
+			});
+			const apiCall = fake.requests.find((q) => q.path === '/btc/create/' && q.query.callback === callbackUrl);
+			expect(apiCall?.rawQuery).toBe(
+				`callback=${encodeURIComponent(callbackUrl)}&address=1H6ZZpRmMnrw8ytepV3BYwMjYYnEkWDqVP&confirmations=2`,
+			);
+
+			// 2. The customer pays: the fake calls the callback URL (GET, signed over the full URL) and the trigger answers *ok*.
+			const payment = await fake.pay({ callback: callbackUrl }, '1.23456789012345678');
+			const [callback] = fake.callbacks.filter((c) => c.url.startsWith(`${callbackUrl}&uuid=${payment.uuid}&`));
+			expect([callback.method, callback.answer, callback.answerBody]).toEqual(['GET', 200, '*ok*']);
+			const [item] = (await capture.waitFor(trigger.captureTag, captured + 1)).slice(captured) as Json[];
+			expect(item).toMatchObject({
+				provider: 'cryptapi',
+				event: 'confirmed',
+				state: 'completed',
+				id: payment.uuid,
+				orderId,
+				amount: '1.23456789012345678',
+				currency: 'btc',
+				confirmations: 2,
+				delivery: 'get',
+				customParams: { order_id: orderId },
+				customParamsSigned: true,
+			});
+			expect(await waitForExecutions(run, trigger, triggerRuns + 1)).toBe(triggerRuns + 1);
+			await new Promise((resolve) => setTimeout(resolve, 1_000));
+			expect(await countExecutions(run, trigger)).toBe(triggerRuns + 1);
+
+			// 3. Get Logs with the same fields finds the address by the same callback URL and shows the acknowledged callback.
+			const logs = await deliver(run, capture, run.lane('cryptapi.loopLogs'), { body }, { items: 1 });
+			expect(logs.items[0]).toMatchObject({ address_in: created.items[0].address_in, callback_url: callbackUrl, notify_confirmations: 2 });
+			const [entry] = (logs.items[0] as { callbacks: Json[] }).callbacks;
+			// a JSON number a JS number cannot hold: output as its exact text
+			expect(entry).toMatchObject({ txid_in: payment.txidIn, value_coin: '1.23456789012345678', result: 'done' });
+			expect((entry.logs as Json[])[0]).toMatchObject({ request_url: callback.url, responses: '*ok*', response_status: '200' });
+		});
+
+		it('Create with the same order again → the same payment address (no second address for a retried workflow)', async () => {
+			const body = JSON.stringify({ orderId: 'retried-order' });
+			const first = await deliver(run, capture, run.lane('cryptapi.loopCreate'), { body }, { items: 1 });
+			const again = await deliver(run, capture, run.lane('cryptapi.loopCreate'), { body }, { items: 1 });
+			expect(again.items[0].address_in).toBe(first.items[0].address_in);
+		});
+
+		it('Get QR Code → the PNG arrives as binary data (image/png) in n8n', async () => {
+			const r = await deliver(run, capture, run.lane('cryptapi.qrCode'), { body: JSON.stringify({ address: '1H6ZZpRmMnrw8ytepV3BYwMjYYnEkWDqVP' }) }, { items: 1 });
+			expect(r.items[0]).toMatchObject({
+				status: 'success',
+				payment_uri: 'bitcoin:1H6ZZpRmMnrw8ytepV3BYwMjYYnEkWDqVP?amount=0.0015',
+				mimeType: 'image/png',
+				fileName: 'qrcode-btc.png',
+			});
+			expect(fake.requests.some((q) => q.path === '/btc/qrcode/' && q.rawQuery === 'address=1H6ZZpRmMnrw8ytepV3BYwMjYYnEkWDqVP&value=0.0015&size=256')).toBe(true);
+		});
+
+		it('Get Logs for an order CryptAPI never saw → the execution fails with CryptAPI\'s message', async () => {
+			const lane = run.lane('cryptapi.loopLogs');
+			const r = await deliver(run, capture, lane, { body: JSON.stringify({ orderId: 'never-created' }) }, { executions: 1 });
+			expect([r.status, r.executions, r.items.length]).toEqual([200, 1, 0]);
+			const failed = (await listExecutions(run, lane)).filter((e) => e.status === 'error');
+			expect(failed.some((e) => JSON.stringify(e.data?.resultData ?? {}).includes('CryptAPI rejected the request: Callback not found'))).toBe(true);
+		});
 	});
 });

@@ -24,24 +24,30 @@ class E2eReporter {
 		this.scenarios = [];
 	}
 
+	/** Each scenario as soon as it ends (so a run stopped midway still shows what passed and what failed). */
+	onTestCaseResult(test, a) {
+		this.report(path.relative(this.rootDir, test.path), a);
+	}
+
+	report(file, a) {
+		const title = [...a.ancestorTitles, a.title].join(' › ');
+		const time = a.duration != null ? ` (${(a.duration / 1000).toFixed(1)} s)` : '';
+		if (a.status === 'passed') {
+			this.passed += 1;
+			process.stdout.write(`  PASS [n8n ${version}] ${title}${time}\n`);
+		} else if (a.status === 'failed') {
+			this.failed += 1;
+			process.stdout.write(`  FAIL [n8n ${version}] ${title}${time}\n`);
+			for (const message of a.failureMessages) process.stdout.write(`${indent(message.trim())}\n`);
+		} else {
+			this.skipped += 1;
+			process.stdout.write(`  SKIP [n8n ${version}] ${title}\n`);
+		}
+		this.scenarios.push({ file, title, status: a.status, durationMs: a.duration ?? null });
+	}
+
 	onTestResult(_test, result) {
 		const file = path.relative(this.rootDir, result.testFilePath);
-		for (const a of result.testResults) {
-			const title = [...a.ancestorTitles, a.title].join(' › ');
-			const time = a.duration != null ? ` (${(a.duration / 1000).toFixed(1)} s)` : '';
-			if (a.status === 'passed') {
-				this.passed += 1;
-				process.stdout.write(`  PASS [n8n ${version}] ${title}${time}\n`);
-			} else if (a.status === 'failed') {
-				this.failed += 1;
-				process.stdout.write(`  FAIL [n8n ${version}] ${title}${time}\n`);
-				for (const message of a.failureMessages) process.stdout.write(`${indent(message.trim())}\n`);
-			} else {
-				this.skipped += 1;
-				process.stdout.write(`  SKIP [n8n ${version}] ${title}\n`);
-			}
-			this.scenarios.push({ file, title, status: a.status, durationMs: a.duration ?? null });
-		}
 		// A file that could not run at all (compile error, failing beforeAll with no tests reported …).
 		if (result.testExecError || (result.failureMessage && result.numFailingTests === 0 && result.testResults.length === 0)) {
 			this.failed += 1;

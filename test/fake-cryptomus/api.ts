@@ -1,14 +1,9 @@
 /** What the fake Cryptomus API's endpoint handlers share: request/answer shapes and Cryptomus-style errors. */
+import type { Answer } from '../helpers/fakeHttp';
+
+export type { Answer } from '../helpers/fakeHttp';
 
 export type Body = Record<string, unknown>;
-
-export interface Answer {
-	status: number;
-	/** Sent as JSON, unless `raw` is given. */
-	body: unknown;
-	/** Sent verbatim as text/html instead of `body` (a proxy's error page, a truncated answer, …). */
-	raw?: string;
-}
 
 export interface HandlerContext {
 	paymentApiKey: string;

@@ -6,6 +6,8 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 
+import { closeServer, listen } from '../helpers/fakeHttp';
+
 const BEHAVIOUR: Record<string, (res: ServerResponse) => void> = {
 	E500HTML: (res) => res.writeHead(500, { 'content-type': 'text/html' }).end('<html><body>Internal Server Error</body></html>'),
 	E500JSON: (res) => res.writeHead(500, { 'content-type': 'application/json' }).end('{"state":1,"message":"Server Error"}'),
@@ -38,15 +40,5 @@ export async function startMisbehavingCryptomus(port = 0): Promise<MisbehavingCr
 			(BEHAVIOUR[currency] ?? OK)(res);
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-	const address = server.address();
-	return {
-		baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`,
-		calls,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
-	};
+	return { baseUrl: await listen(server, port), calls, close: () => closeServer(server) };
 }

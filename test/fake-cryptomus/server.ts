@@ -13,11 +13,12 @@
  * - `uuid` `00000000-0000-0000-0000-000000000000` or `order_id` `not-found` → 422 `Not found payment|payout|wallet`
  * - `currency` `XXX` → 422 `Payment service not found` / `Payout service not found`
  */
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 
 import type { CryptomusEvent } from '../../nodes/Cryptomus/payload';
 import { signCryptomus } from '../../nodes/Cryptomus/signature';
 import { bytesEqual } from '../../nodes/shared/constantTime';
+import { WaitableLog, closeServer, deliver, listen, readBody, sendAnswer, type Delivery, type RecordedRequest } from '../helpers/fakeHttp';
 import { ok, type Answer, type Body, type HandlerContext } from './api';
 import { BALANCE, InvoiceStore, SERVICES, type Invoice } from './payments';
 import { handleTestWebhook } from './testWebhook';
@@ -34,22 +35,11 @@ export interface FakeCryptomusOptions {
 	perPage?: number;
 }
 
-export interface RecordedApiRequest {
-	path: string;
-	query: Record<string, string>;
-	headers: Record<string, string | string[] | undefined>;
-	rawBody: string;
-	status: number;
-	response: unknown;
-}
+/** A request the fake received (the fields every fake records, test/helpers/fakeHttp.ts). */
+export type RecordedApiRequest = Pick<RecordedRequest, 'path' | 'query' | 'headers' | 'rawBody' | 'status' | 'response'>;
 
-export interface SentWebhook {
-	url: string;
-	body: string;
-	/** HTTP status the callback URL answered, or the connection error's message. */
-	answer: number | string;
-	answerBody: string;
-}
+/** A webhook the fake POSTed, with the answer it got. */
+export type SentWebhook = Delivery;
 
 /** A test's own answer for a path (after the signature check); `undefined` falls through to the normal handler. */
 export type Interceptor = (request: { path: string; body: Body; query: Record<string, string> }) => Answer | undefined;
@@ -70,59 +60,13 @@ export interface FakeCryptomus {
 	close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
-
-function answer(res: ServerResponse, { status, body, raw }: Answer): void {
-	const text = raw ?? JSON.stringify(body);
-	const type = raw === undefined ? 'application/json' : 'text/html';
-	res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) });
-	res.end(text);
-}
-
-function postWebhook(url: string, body: string): Promise<{ answer: number | string; answerBody: string }> {
-	return new Promise((resolve) => {
-		const target = new URL(url);
-		const req = httpRequest(
-			{
-				hostname: target.hostname,
-				port: target.port,
-				path: `${target.pathname}${target.search}`,
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
-			},
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () => resolve({ answer: res.statusCode ?? 0, answerBody: Buffer.concat(chunks).toString() }));
-			},
-		);
-		req.on('error', (error) => resolve({ answer: error.message, answerBody: '' }));
-		req.end(body);
-	});
-}
-
 export async function startFakeCryptomus(options: FakeCryptomusOptions): Promise<FakeCryptomus> {
 	const requests: RecordedApiRequest[] = [];
-	const webhooks: SentWebhook[] = [];
-	const waiters: Array<() => void> = [];
+	const webhooks = new WaitableLog<SentWebhook>('fake Cryptomus: webhooks sent');
 	const interceptors = new Map<string, Interceptor>();
 
 	async function send(url: string, body: string): Promise<void> {
-		// Only loopback targets: this fake never sends anything off the machine.
-		const host = new URL(url).hostname;
-		const result =
-			host === '127.0.0.1' || host === 'localhost' || host === '[::1]'
-				? await postWebhook(url, body)
-				: { answer: 'refused: not a loopback URL', answerBody: '' };
-		webhooks.push({ url, body, ...result });
-		waiters.splice(0).forEach((wake) => wake());
+		webhooks.push(await deliver(url, 'POST', { 'Content-Type': 'application/json' }, body));
 	}
 
 	const ctx: HandlerContext = {
@@ -191,18 +135,15 @@ export async function startFakeCryptomus(options: FakeCryptomusOptions): Promise
 				status: result.status,
 				response: result.raw ?? result.body,
 			});
-			answer(res, result);
+			sendAnswer(res, result);
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : 0;
-	ctx.baseUrl = `http://127.0.0.1:${port}`;
+	ctx.baseUrl = await listen(server, options.port);
 
 	return {
 		baseUrl: ctx.baseUrl,
 		requests,
-		webhooks,
+		webhooks: webhooks.entries,
 		invoices: store.invoices,
 		addInvoice: (fields) => store.add(fields),
 		pay: (id, status) => store.pay(id, status),
@@ -210,18 +151,7 @@ export async function startFakeCryptomus(options: FakeCryptomusOptions): Promise
 			if (handler) interceptors.set(path, handler);
 			else interceptors.delete(path);
 		},
-		waitForWebhooks(count, timeoutMs = 10_000) {
-			return new Promise((resolve, reject) => {
-				const timer = setTimeout(() => reject(new Error(`fake Cryptomus: ${webhooks.length}/${count} webhooks sent`)), timeoutMs);
-				const check = () => {
-					if (webhooks.length >= count) {
-						clearTimeout(timer);
-						resolve(webhooks.slice(0, count));
-					} else waiters.push(check);
-				};
-				check();
-			});
-		},
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+		waitForWebhooks: (count, timeoutMs) => webhooks.waitFor(count, timeoutMs),
+		close: () => closeServer(server),
 	};
 }

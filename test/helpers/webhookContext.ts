@@ -9,6 +9,9 @@ import { HookContext, WebhookContext } from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
 	type IHookFunctions,
 	type INode,
 	type INodeType,
@@ -18,6 +21,9 @@ import {
 	type IWebhookResponseData,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
+
+import { sendHttpRequest, type SentRequest } from './executeContext';
+import { assertItemsMatchSchema } from './outputSchemas';
 
 export interface MockRequest {
 	/** Raw body bytes as n8n keeps them in `req.rawBody` (string → UTF-8). Omit for no body. */
@@ -55,6 +61,17 @@ export interface MockSetup {
 	testWebhook?: 'n8n1' | 'n8n2';
 	/** A real Express-like request/response pair instead of the recorded stand-ins (for answers written later). */
 	http?: { req: unknown; res: unknown };
+	/**
+	 * The workflow's static data, shared by every context built with it (what n8n keeps in its database between
+	 * activation and the webhook calls): pass the same object to a series of runs.
+	 */
+	staticData?: IDataObject;
+	/**
+	 * Credential types whose `authenticate()` `helpers.httpRequestWithAuthentication` applies before it sends the
+	 * request for real (to a loopback fake API), recording it in `sent` (hooks only).
+	 */
+	credentialTypes?: ICredentialType[];
+	sent?: SentRequest[];
 }
 
 export interface RecordedResponse {
@@ -162,6 +179,7 @@ function build(node: INodeType, setup: MockSetup) {
 		connections: {},
 		active: true,
 		nodeTypes,
+		staticData: setup.staticData,
 	});
 	const additionalData = {
 		httpRequest: setup.http?.req ?? req,
@@ -203,8 +221,18 @@ function build(node: INodeType, setup: MockSetup) {
 		asN8n1(
 			recordLogs(new WebhookContext(workflow, startNode, additionalData, mode, webhookData, [], null)),
 		) as unknown as IWebhookFunctions;
-	const hook = () =>
-		recordLogs(new HookContext(workflow, startNode, additionalData, 'trigger', 'activate', webhookData)) as unknown as IHookFunctions;
+	const hook = () => {
+		const ctx = recordLogs(new HookContext(workflow, startNode, additionalData, 'trigger', 'activate', webhookData)) as unknown as IHookFunctions;
+		ctx.helpers.httpRequestWithAuthentication = async function (type: string, options: IHttpRequestOptions) {
+			const credentialType = setup.credentialTypes?.find((c) => c.name === type);
+			const data = setup.credentials?.[type];
+			if (!credentialType || data === undefined || data instanceof Error) throw new Error(`no credential type or data for ${type}`);
+			const authenticate = credentialType.authenticate;
+			const signed = typeof authenticate === 'function' ? await authenticate(data, options) : options;
+			return await sendHttpRequest(signed, setup.sent ?? []);
+		};
+		return ctx;
+	};
 
 	return { webhook, hook, response, logs };
 }
@@ -223,12 +251,16 @@ export function webhookContext(node: INodeType, setup: MockSetup) {
 	return { context: webhook(), response, logs };
 }
 
-/** Calls `node.webhook()` with a mocked request and returns what n8n would see. */
+/**
+ * Calls `node.webhook()` with a mocked request and returns what n8n would see. Every item is checked against the
+ * node's shipped output schema for `setup.typeVersion` (./outputSchemas.ts): a mismatch fails the calling test.
+ */
 export async function runWebhook(node: INodeType, setup: MockSetup): Promise<WebhookRun> {
 	const { webhook, response, logs } = build(node, setup);
 	if (!node.webhook) throw new Error('node has no webhook()');
 	const result = await node.webhook.call(webhook());
 	const items = (result.workflowData ?? []).flat().map((item) => item.json as Record<string, unknown>);
+	assertItemsMatchSchema(node, setup.typeVersion ?? 1, items);
 	return { result, response, logs, items };
 }
 
@@ -238,4 +270,17 @@ export async function runActivation(node: INodeType, setup: MockSetup): Promise<
 	const create = node.webhookMethods?.default?.create;
 	if (!create) throw new Error('node has no webhookMethods.default.create');
 	return await create.call(hook());
+}
+
+export interface HookRun {
+	result: boolean;
+	logs: LogLine[];
+}
+
+/** Calls one of `webhookMethods.default` (`checkExists`, `create`, `delete`) the way n8n does. */
+export async function runHook(node: INodeType, setup: MockSetup, method: 'checkExists' | 'create' | 'delete'): Promise<HookRun> {
+	const { hook, logs } = build(node, setup);
+	const fn = node.webhookMethods?.default?.[method];
+	if (!fn) throw new Error(`node has no webhookMethods.default.${method}`);
+	return { result: await fn.call(hook()), logs };
 }

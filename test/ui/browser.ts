@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export interface UiState {
 	version: string;
@@ -45,16 +45,10 @@ export interface PageProblem {
  */
 const REGISTRY_LOOKUP = new RegExp(`^https://registry\\.npmjs\\.org/${PACKAGE}\\b`);
 
-/**
- * n8n 2.x asks for a node's optional output schema (`/schemas/<type>/<version>.json`, from a `__schema__/` folder
- * beside the node file) to preview a trigger's fields before its first event; 404 when a node ships none, as ours
- * (a Koywe folder holds two triggers with different items, and n8n keys the file by folder). Listed as a finding.
- */
-const OUTPUT_SCHEMA_LOOKUP = new RegExp(`/schemas/${PACKAGE}\\.[A-Za-z0-9]+/[0-9.]+(/[^/]+){0,2}\\.json$`);
-
-/** Expected requests about this package that fail here for reasons outside its nodes (see above). */
+/** Expected requests about this package that fail here for reasons outside its nodes (see above). Every node ships
+ * its output schemas (`/schemas/<type>/<version>[/<resource>/<operation>].json`), so a 404 there is a problem. */
 export function isExpectedLookup(p: PageProblem): boolean {
-	return REGISTRY_LOOKUP.test(p.url) || OUTPUT_SCHEMA_LOOKUP.test(p.url);
+	return REGISTRY_LOOKUP.test(p.url);
 }
 
 /** Problems caused by this package's nodes: anything naming the package (icons, types, node files) but the above. */
@@ -231,6 +225,12 @@ export async function readPanel(page: Page): Promise<Panel> {
 		await select.first().click();
 		const items = page.locator('[data-test-id^=node-credentials-select-item-]');
 		await items.first().waitFor({ timeout: 10_000 });
+		// "Create new credential" is listed at once, the saved credentials a moment later (seen empty under load)
+		await items
+			.and(page.locator(':not([data-test-id=node-credentials-select-item-new])'))
+			.first()
+			.waitFor({ timeout: 10_000 })
+			.catch(() => undefined);
 		for (const id of await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-test-id') ?? ''))) {
 			const credentialId = id.replace(/^node-credentials-select-item-/, '');
 			if (credentialId !== 'new' && !credentialOptions.includes(credentialId)) credentialOptions.push(credentialId);
@@ -314,4 +314,55 @@ async function firstItemUnder(page: Page, section: string, pick?: string): Promi
 		}
 		return -1;
 	}, [section, pick ?? ''] as const);
+}
+
+/**
+ * Saves a workflow through the editor's own REST call (`POST /rest/workflows`, with the session cookie and the
+ * `browser-id` header the editor sends) and returns its id.
+ */
+export async function createWorkflow(page: Page, workflow: object): Promise<string> {
+	const created = await page.evaluate(async (body) => {
+		const res = await fetch('/rest/workflows', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': localStorage.getItem('n8n-browserId') ?? '' },
+			body: JSON.stringify(body),
+		});
+		const text = await res.text();
+		return { status: res.status, text };
+	}, workflow);
+	const id = (JSON.parse(created.text) as { data?: { id?: string } }).data?.id;
+	if (created.status !== 200 || !id) throw new Error(`POST /rest/workflows answered ${created.status}: ${created.text.slice(0, 300)}`);
+	return id;
+}
+
+/** The NDV's input panel (the left pane of a node that has a parent). */
+export const inputPanel = (page: Page) => page.locator('[data-test-id=ndv-input-panel]');
+
+/** A field of the input panel's schema view, by its exact name (the drag handle for mapping it). */
+export const schemaField = (page: Page, name: string) =>
+	inputPanel(page)
+		.locator('[data-test-id=run-data-schema-item] span')
+		.filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+		.first();
+
+/**
+ * Drags `source` onto `target` the way a user does (n8n's mapping listens to mouse events, not HTML5 drag and drop):
+ * press, move a little to start the drag, move over the target in steps, release.
+ */
+export async function dragOnto(page: Page, source: Locator, target: Locator): Promise<void> {
+	await source.scrollIntoViewIfNeeded();
+	const from = await source.boundingBox();
+	const to = await target.boundingBox();
+	if (!from || !to) throw new Error('drag: source or target is not visible');
+	await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2 + 5, { steps: 5 });
+	await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 });
+	await page.waitForTimeout(300);
+	await page.mouse.up();
+}
+
+/** The NDV's whole text (trigger panel, parameters, input and output panes), whitespace collapsed. */
+export async function ndvText(page: Page): Promise<string> {
+	return ((await page.locator('[data-test-id=ndv]').textContent()) ?? '').replace(/\s+/g, ' ');
 }

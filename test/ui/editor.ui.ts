@@ -1,9 +1,13 @@
 /**
  * The first hour in the n8n editor, in a real browser (Debian's chromium, playwright-core), against the dev n8n of
- * scripts/ui.mjs: owner account, the node creator for every provider and each of the seven nodes on a canvas, every
- * example workflow and every node panel of ours, and Cryptomus "Test this trigger" fed by the Cryptomus node's Test
- * Webhook (through the fake Cryptomus API). Screenshots: artifacts/ui/<version>/. Helpers: browser.ts.
+ * scripts/ui.mjs: owner account, the node creator for every provider and each of the seven nodes on a canvas (with
+ * every trigger's listening panel), every example workflow and every node panel of ours, Cryptomus "Test this
+ * trigger" fed by the Cryptomus node's Test Webhook (through the fake Cryptomus API), and every node's items typed
+ * before the first event: one never-run workflow "node → Slack" per node, the fields in Slack's input panel, one
+ * dragged into Slack's message text. Screenshots: artifacts/ui/<version>/. Helpers: browser.ts; data: expected.ts.
  */
+import { randomUUID } from 'node:crypto';
+
 import { startFakeCryptomus, type FakeCryptomus } from '../fake-cryptomus/server';
 import { cryptomusTestCredentials } from '../helpers/cryptomusFixtures';
 import {
@@ -11,13 +15,18 @@ import {
 	brokenIcons,
 	canvasNodes,
 	closePanel,
+	createWorkflow,
+	dragOnto,
 	isExpectedLookup,
+	inputPanel,
 	issueTexts,
+	ndvText,
 	openBrowser,
 	openPanel,
 	openWorkflow,
 	ourProblems,
 	readPanel,
+	schemaField,
 	setUpOwner,
 	shot,
 	uiState,
@@ -63,9 +72,65 @@ function expectCredentialSelector(panel: Panel, node: ExpectedNode) {
 	expect(panel.credential).not.toBe('');
 }
 
-/** Collections (Options, Additional Fields) have no input of their own: their label stands for them. */
+/** Collections and fixed collections (Options, Additional Fields, Callback Parameters) have no input of their own: their label stands for them. */
 function collectionLabels(panel: Panel, node: ExpectedNode): string[] {
-	return node.parameters.filter((name) => ['options', 'additionalFields'].includes(name) && /Options|Additional Fields/.test(panel.text));
+	return Object.entries(node.collections).flatMap(([name, label]) => (panel.text.includes(label) ? [name] : []));
+}
+
+/** The app node every preview lane ends in: Slack (not a core node, so its input panel previews), message text. */
+const APP_NODE = { type: 'n8n-nodes-base.slack', typeVersion: 2.4, field: 'text' };
+
+interface PreviewLane {
+	node: ExpectedNode;
+	/** Our node's name in the workflow, and the Slack node after it. */
+	source: string;
+	app: string;
+	/** The trigger carries its example's pinned sample (n8n 2: no schema preview for trigger parents). */
+	pinned: boolean;
+	/** A trigger without a pinned sample where the editor is known to show no preview (n8n 2): recorded, not mapped. */
+	declined: boolean;
+}
+
+/**
+ * One workflow, never run, holding a lane "node → Slack" for every node of NODES (an action node after a Manual
+ * Trigger, with the operation its preview names). `pinTriggers`: each trigger carries its example's sample item, and
+ * one more lane (the first trigger, without it) records what the editor shows for an unpinned trigger.
+ */
+function previewWorkflow(pinTriggers: boolean): { workflow: object; lanes: PreviewLane[] } {
+	const nodes: object[] = [];
+	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
+	const pinData: Record<string, Array<{ json: object }>> = {};
+	const lanes: PreviewLane[] = [];
+	const link = (from: string, to: string) => (connections[from] = { main: [[{ node: to, type: 'main', index: 0 }]] });
+	const lane = (node: ExpectedNode, source: string, row: number, pinned: boolean) => {
+		const y = row * 200;
+		const app = `Slack after ${source}`;
+		nodes.push({
+			id: randomUUID(),
+			name: source,
+			type: node.type,
+			typeVersion: node.preview.typeVersion,
+			position: [0, y],
+			parameters: node.preview.parameters,
+			...(node.isTrigger ? { webhookId: randomUUID() } : {}),
+		});
+		nodes.push({ id: randomUUID(), name: app, type: APP_NODE.type, typeVersion: APP_NODE.typeVersion, position: [300, y], parameters: {} });
+		link(source, app);
+		if (!node.isTrigger) {
+			const start = `Start ${source}`;
+			nodes.push({ id: randomUUID(), name: start, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-300, y], parameters: {} });
+			link(start, source);
+		}
+		if (pinned && node.preview.sample) pinData[source] = [{ json: node.preview.sample }];
+		lanes.push({ node, source, app, pinned: pinned && node.preview.sample !== undefined, declined: node.isTrigger && pinTriggers && !pinned });
+	};
+	NODES.forEach((node, row) => lane(node, node.displayName, row, pinTriggers && node.isTrigger));
+	const firstTrigger = NODES.find((n) => n.isTrigger);
+	if (pinTriggers && firstTrigger) lane(firstTrigger, `${firstTrigger.displayName} (no sample)`, NODES.length, false);
+	return {
+		workflow: { name: `UI check: schema previews (${state.version})`, active: false, settings: { executionOrder: 'v1' }, nodes, connections, pinData },
+		lanes,
+	};
 }
 
 describe(`editor (n8n ${state.version})`, () => {
@@ -84,6 +149,12 @@ describe(`editor (n8n ${state.version})`, () => {
 			});
 			const panel = await readPanel(page());
 			expectPanel(panel, node);
+			if (node.triggerPanel) {
+				// the listening panel: how to get a test event, and that the provider gets the Production URL
+				const text = await ndvText(page());
+				expect(text).toContain(node.triggerPanel.header);
+				expect(text).toContain(node.triggerPanel.hint);
+			}
 			await shot(page(), state, `02-added-${node.type.split('.')[1]}`);
 			await closePanel(page());
 		}
@@ -159,6 +230,46 @@ describe(`editor (n8n ${state.version})`, () => {
 		} finally {
 			await sender.close();
 			await fake?.close();
+		}
+	});
+
+	describe('schema preview: in a never-run "node → Slack", Slack lists the node\'s fields; a dragged one becomes {{ $json.<field> }}', () => {
+		// n8n 2's editor declines a schema preview for a trigger parent (its VirtualSchema: "Trigger nodes do not have
+		// schema previews"); n8n 1 shows it. There each trigger carries its example's pinned sample instead.
+		const triggerPreviews = Number(state.version.split('.')[0]) < 2;
+		const { workflow, lanes } = previewWorkflow(!triggerPreviews);
+
+		it('one workflow with a lane per node, saved and opened once', async () => {
+			await openWorkflow(page(), state, await createWorkflow(page(), workflow));
+		});
+
+		for (const lane of lanes) {
+			const { preview } = lane.node;
+			const name = `${lane.node.type.split('.')[1]}${lane.declined ? '-no-sample' : ''}`;
+			const what = lane.declined ? 'what the editor shows' : lane.pinned ? `pinned sample, ${preview.drag} mapped` : `schema preview, ${preview.drag} mapped`;
+			it(`${lane.source} → Slack: ${what}`, async () => {
+				await openPanel(page(), lane.app);
+				if (lane.declined) {
+					await inputPanel(page()).getByText(/Execute previous nodes/).first().waitFor({ timeout: 30_000 });
+					findings.push(`n8n ${state.version}: ${lane.source} → Slack shows "Execute previous nodes" (no preview for trigger parents); the pinned sample lanes map`);
+					await shot(page(), state, `08-preview-${name}`);
+					await closePanel(page());
+					return;
+				}
+				for (const field of preview.fields) await schemaField(page(), field).waitFor({ timeout: 30_000 });
+				if (!lane.pinned) {
+					// "Usually outputs the following fields": the schema this package ships, not data
+					expect(await inputPanel(page()).textContent()).toMatch(/Usually outputs the following fields/);
+				}
+				const target = page().locator(`[data-test-id=ndv] [data-test-id=parameter-input-${APP_NODE.field}]`);
+				await dragOnto(page(), schemaField(page(), preview.drag), target);
+				await target.filter({ hasText: preview.expression }).first().waitFor({ timeout: 15_000 }).catch(async (err: Error) => {
+					await shot(page(), state, `failed-preview-${name}`);
+					throw new Error(`${lane.app}: message text is "${((await target.textContent()) ?? '').trim()}", not ${preview.expression} (${err.message})`);
+				});
+				await shot(page(), state, `08-preview-${name}`);
+				await closePanel(page());
+			});
 		}
 	});
 

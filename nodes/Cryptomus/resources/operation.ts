@@ -1,49 +1,15 @@
-/** What every `resources/<resource>/<operation>.ts` exports, and the few helpers they share. */
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+/**
+ * What every `resources/<resource>/<operation>.ts` exports (the action nodes' shared contract, nodes/shared/actionNode.ts),
+ * and the UUID / Order ID pair the Cryptomus lookups share.
+ */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { showFor, type ActionOperation } from '../../shared/actionNode';
 import { lookup, text } from '../validate';
 
-export interface CryptomusOperation {
-	/** The operation's parameters (each with displayOptions for its resource and operation). */
-	description: INodeProperties[];
-	/** Runs the operation for one input item; returns the JSON of its output items (each paired with that item). */
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
-}
+export { operationSelector, resultItems, showFor } from '../../shared/actionNode';
 
-/** A resource's "Operation" selector (each option: name, value, action, description). */
-export function operationSelector(resource: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
-		default: defaultValue,
-	};
-}
-
-/** `displayOptions` that show a parameter only for one resource and operation. */
-export const showFor = (resource: string, operation: string): IDisplayOptions => ({
-	show: { resource: [resource], operation: [operation] },
-});
-
-/** The API's `result` as output items: an array gives one item per element, an object one item, nothing none. */
-export function resultItems(result: unknown): IDataObject[] {
-	if (Array.isArray(result)) {
-		return result.map((entry) =>
-			entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? (entry as IDataObject) : { value: entry },
-		);
-	}
-	if (result !== null && typeof result === 'object') return [result as IDataObject];
-	return result === undefined || result === null ? [] : [{ value: result as string | number | boolean }];
-}
+export type CryptomusOperation = ActionOperation;
 
 /** The UUID / Order ID pair that identifies one invoice or payout (Get Info, Resend Webhook, Payout Get). */
 export function lookupFields(resource: string, operation: string, what: string): INodeProperties[] {

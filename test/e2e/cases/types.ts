@@ -3,10 +3,12 @@
  * (../hostile/targets.ts) and queue mode see it — data, not a suite of its own. Each provider has two files here:
  *
  *   <id>.ts          `export default` a ProviderCase (below): how to build its callbacks, its ack, its item
- *   <id>.lanes.mjs   `export default (ctx) => ({ id, credentials, trigger, narrow })`: its credentials (n8n exports
- *                    with plain data) and its trigger node as a user configures it (`trigger()` from
+ *   <id>.lanes.mjs   `export default (ctx) => ({ id, credentials, trigger, narrow, extra? })`: its credentials (n8n
+ *                    exports with plain data) and its trigger node as a user configures it (`trigger()` from
  *                    ../harness/workflows.mjs, typeVersion 1.1), plus `narrow`: the same trigger with an event or
- *                    status filter that the valid callback does NOT pass
+ *                    status filter that the valid callback does NOT pass, and optionally `extra`: more trigger
+ *                    nodes by lane name (e.g. `{ api: <the trigger in its second signature mode> }`) for the case's
+ *                    own scenarios (`lane: 'api'`); each becomes a lane `callbacks.<id>-<name>`
  *
  * and one line in ./index.ts and ./lanes.mjs. ../callbacks.setup.mjs then gives every case three lanes
  * (`callbacks.<id>`, `callbacks.<id>-narrow`, `callbacks.<id>-dedupe` = trigger → Remove Duplicates → capture) and
@@ -45,13 +47,14 @@ export interface ProviderCase {
 export interface CaseScenario {
 	/** What is sent and what follows, e.g. 'payout signed with the payout API key → 200 ok, one execution'. */
 	title: string;
-	/** The lane (default 'main'). */
-	lane?: 'main' | 'narrow';
-	/** The request for the lane's production URL; `nonce` is fresh for each run. */
+	/** The lane (default 'main'): 'narrow', or the name of one of the case's `extra` lanes. */
+	lane?: string;
+	/** The request for the lane's production URL (sign for it when the signature covers the URL); `nonce` is fresh. */
 	request(url: string, nonce: string): RawRequest;
 	status: number;
 	/** The answer's body exactly (default: the ack's body for a 2xx, else 'Unauthorized' / 'Bad Request' / …). */
 	body?: string;
-	/** An item must arrive with these fields (`toMatchObject`); omitted: no execution may start. */
-	item?: Record<string, unknown>;
+	/** An item must arrive with these fields (`toMatchObject`; a function gets the request's nonce); omitted: no
+	 * execution may start. */
+	item?: Record<string, unknown> | ((nonce: string) => Record<string, unknown>);
 }

@@ -23,6 +23,8 @@
  * Lower-level pieces for multi-lane scenarios: `send`, `countExecutions`, `waitForExecutions`, `capture.waitFor`.
  * Sign requests with the package's own `sign…()` helpers from `nodes/<Provider>/signature.ts`, never a copy.
  * The editor's "Listen for test event" (test URL, manual execution): `listenForTestEvent` in harness/testWebhook.ts.
+ * A workflow a setup declares `workflow(ctx, { active: false })` starts inactive; scenarios switch it on and off with
+ * `activateWorkflow` / `deactivateWorkflow` / `waitForWebhook` in harness/activation.ts (n8n's REST API, as the editor).
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -40,6 +42,8 @@ export interface Lane {
 	/** Production webhook URL of the lane's start node. */
 	url: string;
 	method: string;
+	/** False for a lane of a workflow declared `active: false` (the scenarios activate it: harness/activation.ts). */
+	active?: boolean;
 }
 
 /** One n8n process of a queue-mode run (`npm run test:e2e -- --queue`). */

@@ -4,7 +4,15 @@
  * exactly one thing. Used by the hostile generator (../hostile/targets.ts, ../hostile/mutations.ts) and by the
  * provider contract scenarios (../callbacks.e2e.ts, ../cases/).
  */
+import { createHash } from 'node:crypto';
+
 import type { RawRequest } from './rawHttp';
+
+/** Deterministic UUID-shaped id from any text (ids in callbacks built for a nonce). */
+export const uuidOf = (text: string): string => {
+	const h = createHash('sha1').update(text).digest('hex');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
 
 /** What the proof of origin covers: the raw bytes, the parsed value (signature inside the body) or nothing (a token). */
 export type SignedKind = 'raw' | 'value' | 'token';
@@ -49,6 +57,11 @@ export interface CallbackBuilder {
 	timestamp?: { header: string; windowMs: number; unit: 'ms' | 's' };
 	/** The signature covers the URL (path and query). */
 	signsUrl: boolean;
+	/**
+	 * A value-signed body whose members are signed sorted by key (NOWPayments): the order they arrive in is not part
+	 * of what is signed, so reordering them is no attack on this target.
+	 */
+	sortsKeys?: boolean;
 	/** A valid callback for `url` (the lane's production or test URL). */
 	build(url: string, o: BuildOptions): RawRequest;
 }

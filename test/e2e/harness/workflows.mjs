@@ -92,8 +92,13 @@ function credentialRefs(credentials) {
 /**
  * Builds the n8n workflow JSON (for `n8n import:workflow`) and the lane metadata the scenarios read.
  * `ctx` is the setup context the orchestrator passes to each setup module.
+ *
+ * `active: false` leaves the workflow inactive when n8n starts: scripts/e2e.mjs neither activates it nor waits for
+ * its webhooks, and the scenarios activate and deactivate it themselves through n8n's REST API, as the editor does
+ * (harness/activation.ts). For triggers whose activation does work outside n8n — e.g. registering a webhook at a
+ * provider's API, which must be running (a fake started by the scenario) when n8n calls `webhookMethods`.
  */
-export function workflow(ctx, { id, name, lanes }) {
+export function workflow(ctx, { id, name, lanes, active = true }) {
   if (!/^[A-Za-z0-9]{16}$/.test(id)) throw new Error(`workflow id "${id}": 16 letters/digits, like n8n's own ids`);
   const nodes = [];
   const connections = {};
@@ -171,6 +176,7 @@ export function workflow(ctx, { id, name, lanes }) {
     laneInfo[key] = {
       key,
       workflowId: id,
+      active,
       startNode: startName,
       captureTag: key,
       url:
@@ -181,7 +187,8 @@ export function workflow(ctx, { id, name, lanes }) {
     };
   });
   return {
-    json: { id, name, active: true, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} },
+    json: { id, name, active, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} },
     lanes: laneInfo,
+    active,
   };
 }

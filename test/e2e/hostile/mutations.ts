@@ -50,6 +50,23 @@ type Edit = (req: RawRequest) => RawRequest;
 const text = bodyText;
 const withText = withBodyText;
 
+/** A form-encoded body (CoinPayments IPN): the JSON-shaped edits below have a form counterpart. */
+const isForm = (req: RawRequest) => /^application\/x-www-form-urlencoded/i.test(headerOf(req, 'content-type') ?? '');
+
+/** Fields i and i+j (mod count) of a form swapped, raw bytes of each field kept; reversed when that changes nothing. */
+function swapFormFields(body: string, i: number, j: number): string {
+	const fields = body.split('&');
+	const a = i % fields.length;
+	const b = (i + j) % fields.length;
+	const swapped = [...fields];
+	[swapped[a], swapped[b]] = [swapped[b], swapped[a]];
+	return swapped.join('&') === body ? [...fields].reverse().join('&') : swapped.join('&');
+}
+
+/** A form with each value decoded, mapped and encoded again (names and order kept). */
+const mapFormValues = (body: string, map: (value: string) => string): string =>
+	new URLSearchParams([...new URLSearchParams(body)].map(([name, value]): [string, string] => [name, map(value)])).toString();
+
 const HEX = '0123456789abcdef';
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const isHex = (s: string) => /^[0-9a-f]+$/i.test(s);
@@ -79,12 +96,16 @@ const signature: Category[] = [
 			category: 'signature flipped',
 			label: `signature flipped at ${pos}/${k}`,
 			edit: (req) => {
-				const sig = signatureOf(t, req);
+				const full = signatureOf(t, req);
+				// A `label=` before the digest (BTCPay's `sha256=`) stays; the flip lands in the digest, within its own
+				// alphabet (a hex letter turned into its other case would be the same digest).
+				const label = /^[A-Za-z0-9_-]{1,16}=(?=.)/.exec(full)?.[0] ?? '';
+				const sig = full.slice(label.length);
 				if (sig === '') return req;
 				const i = pos % sig.length;
 				const alphabet = isHex(sig) ? HEX : B64;
-				const c = alphabet[(alphabet.indexOf(sig[i]) + 1 + (k % (alphabet.length - 1))) % alphabet.length];
-				return withSignature(t, req, sig.slice(0, i) + c + sig.slice(i + 1));
+				const c = alphabet[(alphabet.indexOf(isHex(sig) ? sig[i].toLowerCase() : sig[i]) + 1 + (k % (alphabet.length - 1))) % alphabet.length];
+				return withSignature(t, req, label + sig.slice(0, i) + c + sig.slice(i + 1));
 			},
 		};
 	},
@@ -184,7 +205,8 @@ const reencodings: Category[] = [
 	() => ({
 		category: 'body re-encoded (\\/)',
 		label: 'slashes escaped as \\/',
-		edit: (req) => withText(req, text(req).replace(/\//g, '\\/')),
+		// a form body's slashes arrive as %2F: the same value with them raw is its re-encoding
+		edit: (req) => withText(req, isForm(req) ? text(req).replace(/%2F/gi, '/') : text(req).replace(/\//g, '\\/')),
 	}),
 	() => ({ category: 'body BOM', label: 'UTF-8 BOM before the body', edit: (req) => ({ ...req, body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), req.body ?? Buffer.alloc(0)]) }) }),
 ];
@@ -209,19 +231,26 @@ function swapMembers(value: unknown, i: number, j: number, reverse = false): unk
 
 /** Body edits that change the value (invalid for raw- and value-signed targets). */
 const valueChanges: Category[] = [
-	(_t, r) => {
+	(t, r) => {
+		if (t.sortsKeys) return undefined;
 		const [i, j] = [int(r, 6), 1 + int(r, 6)];
 		return {
 			category: 'body re-encoded (key order)',
 			label: `members ${i} and ${i + j} swapped`,
 			edit: (req) => {
 				const s = text(req);
+				if (isForm(req)) return withText(req, swapFormFields(s, i, j));
 				const swapped = JSON.stringify(swapMembers(JSON.parse(s), i, j));
 				return withText(req, swapped === s ? JSON.stringify(swapMembers(JSON.parse(s), 0, 1, true)) : swapped);
 			},
 		};
 	},
-	() => ({ category: 'body re-encoded (NFD)', label: 'text NFC → NFD', edit: (req) => withText(req, text(req).normalize('NFD')) }),
+	() => ({
+		category: 'body re-encoded (NFD)',
+		label: 'text NFC → NFD',
+		// a form body's text is percent-encoded: its values are normalized, then encoded again
+		edit: (req) => withText(req, isForm(req) ? mapFormValues(text(req), (v) => v.normalize('NFD')) : text(req).normalize('NFD')),
+	}),
 	(t, r) => {
 		const value = pick(r, ['"x"', '0', 'null', 'true', '[]', '{}', '"paid"', '1e309']);
 		// a value-signed body is judged by its value, and JSON's last duplicate wins: only a last duplicate changes it

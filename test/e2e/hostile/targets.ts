@@ -3,7 +3,7 @@
  * (signed with the package's own `sign…()` helpers and the e2e test keys), and where its proof of origin sits, so
  * the generator (./mutations.ts) can break exactly one thing. Lanes and credentials: ./hostile.setup.mjs.
  */
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,7 +15,7 @@ import { signCryptofuse } from '../../../nodes/Cryptofuse/signature';
 import { signCryptomusWebhookBody } from '../../../nodes/Cryptomus/signature';
 import { signKoywe, signKoyweBody } from '../../../nodes/Koywe/signature';
 import { CASES } from '../cases';
-import type { CallbackBuilder } from '../harness/target';
+import { uuidOf, type CallbackBuilder } from '../harness/target';
 
 export type { BuildOptions, SignedKind } from '../harness/target';
 
@@ -33,11 +33,7 @@ export interface Target extends CallbackBuilder {
 
 const JSON_TYPE: [string, string] = ['content-type', 'application/json'];
 const NOTE = 'café Ñandú'; // NFC text, so NFC → NFD re-encodings change bytes
-/** Deterministic UUID-shaped id from any text. */
-export const uuidOf = (text: string): string => {
-	const h = createHash('sha1').update(text).digest('hex');
-	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
+export { uuidOf } from '../harness/target';
 const body = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 // ---------------------------------------------------------------------------------------------- keys

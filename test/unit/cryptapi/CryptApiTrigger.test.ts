@@ -1,6 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { CRYPTAPI_IPS, CryptApiTrigger } from '../../../nodes/CryptApi/CryptApiTrigger.node';
+import { CRYPTAPI_IPS, CryptApiTrigger } from '../../../nodes/CryptApiTrigger/CryptApiTrigger.node';
 import { signCryptApi } from '../../../nodes/CryptApi/signature';
 import { runActivation, runWebhook, type MockRequest, type MockSetup } from '../../helpers/webhookContext';
 import { GET_VECTOR_QUERY, readFixture, TEST_PRIVATE_PEM, TEST_PUBLIC_PEM, vectors } from './fixtures';

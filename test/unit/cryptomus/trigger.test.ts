@@ -2,7 +2,7 @@ import { cryptomusTestCredentials } from '../../helpers/cryptomusFixtures';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CryptomusTrigger } from '../../../nodes/Cryptomus/CryptomusTrigger.node';
+import { CryptomusTrigger } from '../../../nodes/CryptomusTrigger/CryptomusTrigger.node';
 import { signCryptomusWebhookBody } from '../../../nodes/Cryptomus/signature';
 import { runActivation, runWebhook, type MockSetup } from '../../helpers/webhookContext';
 

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeCredentialTestResult, IWebhookResponseData } from 'n8n-workflow';
 
-import { KoyweUserValidationTrigger } from '../../../nodes/Koywe/KoyweUserValidationTrigger.node';
+import { KoyweUserValidationTrigger } from '../../../nodes/KoyweUserValidation/KoyweUserValidationTrigger.node';
 import { runActivation, webhookContext, type LogLine, type MockSetup } from '../../helpers/webhookContext';
 import { post, serve, type Served } from './expressLike';
 

@@ -1,4 +1,4 @@
-import { OxaPayTrigger } from '../../../nodes/OxaPay/OxaPayTrigger.node';
+import { OxaPayTrigger } from '../../../nodes/OxaPayTrigger/OxaPayTrigger.node';
 import { signOxaPay } from '../../../nodes/OxaPay/signature';
 import { oxaPayTestKeys, oxaPayVectors as v, readOxaPayBody } from '../../helpers/oxapayFixtures';
 import { runActivation, runWebhook, type MockSetup } from '../../helpers/webhookContext';

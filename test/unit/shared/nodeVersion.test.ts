@@ -1,12 +1,12 @@
 import type { INodeType } from 'n8n-workflow';
 
-import { CryptApiTrigger } from '../../../nodes/CryptApi/CryptApiTrigger.node';
+import { CryptApiTrigger } from '../../../nodes/CryptApiTrigger/CryptApiTrigger.node';
 import { Crypto2bTrigger } from '../../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { CryptofuseTrigger } from '../../../nodes/Cryptofuse/CryptofuseTrigger.node';
-import { CryptomusTrigger } from '../../../nodes/Cryptomus/CryptomusTrigger.node';
+import { CryptomusTrigger } from '../../../nodes/CryptomusTrigger/CryptomusTrigger.node';
 import { KoyweTrigger } from '../../../nodes/Koywe/KoyweTrigger.node';
-import { KoyweUserValidationTrigger } from '../../../nodes/Koywe/KoyweUserValidationTrigger.node';
-import { OxaPayTrigger } from '../../../nodes/OxaPay/OxaPayTrigger.node';
+import { KoyweUserValidationTrigger } from '../../../nodes/KoyweUserValidation/KoyweUserValidationTrigger.node';
+import { OxaPayTrigger } from '../../../nodes/OxaPayTrigger/OxaPayTrigger.node';
 import { benchRequest, benchTriggers, BENCH_TRIGGERS } from '../../helpers/benchRequests';
 import { runWebhook } from '../../helpers/webhookContext';
 

@@ -1,4 +1,4 @@
-import { rawQueryOf, relativeUrlOf, testUrlOf, withRawQuery } from '../../../nodes/shared/publicUrl';
+import { ABSOLUTE_HTTP_URL, calledUrl, rawQueryOf, relativeUrlOf, testUrlOf, withRawQuery } from '../../../nodes/shared/publicUrl';
 import { withinWindow, parseIntegerHeader } from '../../../nodes/shared/timeWindow';
 
 describe('public URL helpers', () => {
@@ -58,5 +58,26 @@ describe('replay window', () => {
 		expect(parseIntegerHeader('1e3')).toBeUndefined();
 		expect(parseIntegerHeader('-5')).toBeUndefined();
 		expect(parseIntegerHeader(undefined)).toBeUndefined();
+	});
+});
+
+describe('calledUrl (the URL a provider called, for schemes that sign it)', () => {
+	const own = 'https://n8n.example.com/webhook/abc/webhook';
+	it('is the node\'s public URL followed by the request\'s raw query, byte for byte', () => {
+		expect(calledUrl('/webhook/abc/webhook', own)).toBe(own);
+		expect(calledUrl('/webhook/abc/webhook?x=%2F&y=a+b', own)).toBe(`${own}?x=%2F&y=a+b`);
+		expect(calledUrl('/webhook/abc/webhook?', own)).toBe(`${own}?`);
+	});
+
+	it('uses the override instead: whole when it has a query, else with the request\'s raw query', () => {
+		expect(calledUrl('/webhook/abc/webhook?q=1', own, ' https://pay.example.com/hooks/cp ')).toBe('https://pay.example.com/hooks/cp?q=1');
+		expect(calledUrl('/webhook/abc/webhook?q=1', own, 'https://pay.example.com/hooks/cp?shop=eu')).toBe('https://pay.example.com/hooks/cp?shop=eu');
+	});
+
+	it('is undefined when neither URL is known; ABSOLUTE_HTTP_URL tells usable overrides', () => {
+		expect(calledUrl('/webhook/abc/webhook', undefined)).toBeUndefined();
+		expect(ABSOLUTE_HTTP_URL.test('https://pay.example.com/x?y=1')).toBe(true);
+		expect(ABSOLUTE_HTTP_URL.test('/hooks/cp')).toBe(false);
+		expect(ABSOLUTE_HTTP_URL.test('ftp://pay.example.com/')).toBe(false);
 	});
 });

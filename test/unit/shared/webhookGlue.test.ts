@@ -6,12 +6,12 @@
  */
 import type { INodeType } from 'n8n-workflow';
 
-import { CryptApiTrigger } from '../../../nodes/CryptApi/CryptApiTrigger.node';
+import { CryptApiTrigger } from '../../../nodes/CryptApiTrigger/CryptApiTrigger.node';
 import { Crypto2bTrigger } from '../../../nodes/Crypto2b/Crypto2bTrigger.node';
 import { CryptofuseTrigger } from '../../../nodes/Cryptofuse/CryptofuseTrigger.node';
-import { CryptomusTrigger } from '../../../nodes/Cryptomus/CryptomusTrigger.node';
+import { CryptomusTrigger } from '../../../nodes/CryptomusTrigger/CryptomusTrigger.node';
 import { KoyweTrigger } from '../../../nodes/Koywe/KoyweTrigger.node';
-import { KoyweUserValidationTrigger } from '../../../nodes/Koywe/KoyweUserValidationTrigger.node';
+import { KoyweUserValidationTrigger } from '../../../nodes/KoyweUserValidation/KoyweUserValidationTrigger.node';
 import { runWebhook, type MockRequest, type MockSetup } from '../../helpers/webhookContext';
 import { TEST_PUBLIC_PEM } from '../cryptapi/fixtures';
 import { vectors as crypto2b } from '../crypto2b/fixtures';

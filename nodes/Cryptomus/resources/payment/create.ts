@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { cryptomusRequest } from '../../transport';
 import * as check from '../../validate';
+import { amountField, collection } from '../../../shared/actionNode';
 import { resultItems, showFor } from '../operation';
 
 const show = showFor('payment', 'create');
@@ -11,17 +12,7 @@ const show = showFor('payment', 'create');
 export const COURSE_SOURCES = ['Binance', 'BinanceP2P', 'Exmo', 'Kucoin'] as const;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Amount',
-		name: 'amount',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '10.50',
-		description:
-			'Amount to charge, digits with a dot for decimals (e.g. 10.50). Sent to Cryptomus exactly as entered, never rounded.',
-		displayOptions: show,
-	},
+	amountField('Cryptomus', show),
 	{
 		displayName: 'Currency',
 		name: 'currency',
@@ -43,14 +34,9 @@ export const description: INodeProperties[] = [
 			'Your unique reference for this invoice (1–128 letters, digits, - or _). Creating again with an Order ID that already exists returns that invoice instead of a new one.',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [
+	collection(
+		'additionalFields',
+		[
 			{
 				displayName: 'Accuracy Payment Percent',
 				name: 'accuracyPaymentPercent',
@@ -182,7 +168,8 @@ export const description: INodeProperties[] = [
 					'Crypto the payer pays in when Amount is in another currency: 20 USD with To Currency BTC asks for the BTC equivalent',
 			},
 		],
-	},
+		show,
+	),
 ];
 
 interface AdditionalFields {

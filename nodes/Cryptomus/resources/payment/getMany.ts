@@ -8,6 +8,7 @@
  */
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
+import { readLimit, returnAllAndLimit } from '../../../shared/listParameters';
 import { cryptomusRequest } from '../../transport';
 import * as check from '../../validate';
 import { showFor } from '../operation';
@@ -15,23 +16,7 @@ import { showFor } from '../operation';
 const show = showFor('payment', 'getMany');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -87,8 +72,7 @@ export function buildListBody(filters: { dateFrom?: unknown; dateTo?: unknown })
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : check.integer('Limit', this.getNodeParameter('limit', itemIndex, 50), 1, Number.MAX_SAFE_INTEGER);
+	const limit = readLimit.call(this, itemIndex);
 	const body = buildListBody(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
 	const collected: IDataObject[] = [];

@@ -9,7 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
-import { rawQueryOf } from '../shared/publicUrl';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
+import { ABSOLUTE_HTTP_URL, rawQueryOf } from '../shared/publicUrl';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import {
@@ -23,17 +24,15 @@ import {
 	requestLine,
 	type Acknowledgement,
 } from '../shared/webhookGlue';
-import { CRYPTAPI_EVENTS, normalizeCryptApi, readCryptApiCallback } from './payload';
-import { CryptApiKeyError, tryCryptApiPublicKey } from './publicKey';
-import { CRYPTAPI_SIGNATURE_HEADER, verifyCryptApiCallback } from './signature';
+import { CRYPTAPI_EVENTS, normalizeCryptApi, readCryptApiCallback } from '../CryptApi/payload';
+import { CryptApiKeyError, tryCryptApiPublicKey } from '../CryptApi/publicKey';
+import { CRYPTAPI_SIGNATURE_HEADER, verifyCryptApiCallback } from '../CryptApi/signature';
 
 /** Source addresses CryptAPI publishes (the last one is still listed by its WooCommerce plugin). */
 export const CRYPTAPI_IPS = '51.77.105.132, 135.125.112.47, 145.239.119.223';
 
 /** CryptAPI counts anything but HTTP 200 with exactly `*ok*` as a failure and retries. */
 export const CRYPTAPI_ACK: Acknowledgement = { status: 200, contentType: 'text/plain; charset=utf-8', body: '*ok*' };
-
-const ABSOLUTE_HTTP_URL = /^https?:\/\/[^/?#\s]+[^\s]*$/i;
 
 type WebhookDescription = NonNullable<INodeTypeDescription['webhooks']>[number];
 const webhookFor = (httpMethod: 'GET' | 'POST'): WebhookDescription => ({
@@ -58,12 +57,16 @@ export class CryptApiTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CryptAPI Trigger',
 		name: 'cryptApiTrigger',
-		icon: { light: 'file:cryptapi.svg', dark: 'file:cryptapi.dark.svg' },
+		icon: { light: 'file:../CryptApi/cryptapi.svg', dark: 'file:../CryptApi/cryptapi.dark.svg' },
 		group: ['trigger'],
 		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when CryptAPI sends a verified payment callback',
 		defaults: { name: 'CryptAPI Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'CryptAPI',
+			testEvent: `send the signed GET request of the ${quickStartLink("README's quick start")} (made with a test key pair of yours: empty <b>CryptAPI Public Key</b> again afterwards)`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [webhookFor('GET'), webhookFor('POST')],

@@ -9,12 +9,13 @@ import {
 } from 'n8n-workflow';
 
 import { TRIGGER_VERSIONS } from '../shared/nodeVersion';
+import { quickStartLink, triggerPanel } from '../shared/triggerPanel';
 import { activationChecks } from '../shared/activation';
 import { commonTriggerOptions } from '../shared/triggerOptions';
 import { credentialOrUndefined, handleWebhook, header, readRawBody, reject } from '../shared/webhookGlue';
-import { readValidationAuth, testKoyweUserValidationApi } from './credentials';
-import { gateBooleanAnswer, type GatedResponse } from './responseGate';
-import { authConfigurationProblem, readValidationEmail, verifyValidationAuth } from './userValidation';
+import { readValidationAuth, testKoyweUserValidationApi } from '../Koywe/credentials';
+import { gateBooleanAnswer, type GatedResponse } from '../Koywe/responseGate';
+import { authConfigurationProblem, readValidationEmail, verifyValidationAuth } from '../Koywe/userValidation';
 
 const MS_PER_SECOND = 1000;
 /** How long the workflow may take before Koywe is answered `false`. */
@@ -35,6 +36,10 @@ export class KoyweUserValidationTrigger implements INodeType {
 		subtitle: '={{"answers $json." + $parameter["decisionField"]}}',
 		description: "Answers Koywe's \"may this user operate?\" call with your workflow's true/false decision",
 		defaults: { name: 'Koywe User Validation Trigger' },
+		triggerPanel: triggerPanel({
+			provider: 'Koywe',
+			testEvent: `send the ${quickStartLink("README's quick-start request")}: {"email": …} with your bearer token; the workflow's answer goes back as true or false`,
+		}),
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'koyweUserValidationApi', required: true, testedBy: 'koyweUserValidationApiTest' }],

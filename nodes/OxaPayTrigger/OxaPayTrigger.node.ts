@@ -22,8 +22,8 @@ import {
 	reject,
 	type Acknowledgement,
 } from '../shared/webhookGlue';
-import { normalizeOxaPay, OXAPAY_EVENTS, PAYMENT_STATES, PAYOUT_STATES } from './payload';
-import { OXAPAY_SCHEME, readOxaPayCallback, verifyOxaPayCallback, type OxaPayKeys } from './signature';
+import { normalizeOxaPay, OXAPAY_EVENTS, PAYMENT_STATES, PAYOUT_STATES } from '../OxaPay/payload';
+import { OXAPAY_SCHEME, readOxaPayCallback, verifyOxaPayCallback, type OxaPayKeys } from '../OxaPay/signature';
 
 /** OxaPay counts a callback as delivered only on HTTP 200 with the body `ok`; else it retries (5 attempts, ~3.5 h). */
 export const OXAPAY_ACK: Acknowledgement = { status: 200, contentType: 'text/plain; charset=utf-8', body: 'ok' };
@@ -51,7 +51,7 @@ export class OxaPayTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OxaPay Trigger',
 		name: 'oxaPayTrigger',
-		icon: { light: 'file:oxapay.svg', dark: 'file:oxapay.dark.svg' },
+		icon: { light: 'file:../OxaPay/oxapay.svg', dark: 'file:../OxaPay/oxapay.dark.svg' },
 		group: ['trigger'],
 		version: TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
