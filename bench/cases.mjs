@@ -19,6 +19,7 @@ const { decodeCrypto2bSecret } = built('nodes/Crypto2b/keys.js');
 const { verifyKoyweBodySignature } = built('nodes/Koywe/signature.js');
 const { verifyCryptofuseWebhook } = built('nodes/Cryptofuse/signature.js');
 const { DEFAULT_SIGNATURE_SETTINGS } = built('nodes/Cryptofuse/settings.js');
+const { readOxaPayCallback, verifyOxaPayCallback } = built('nodes/OxaPay/signature.js');
 const { Webhook } = require('standardwebhooks');
 
 /** The URL the test helper's WebhookContext gives every node (its default production webhook URL). */
@@ -101,6 +102,17 @@ const SCHEMES = {
       const digest = hmac('sha256', benchTriggers.cryptofuse.secret, r.body);
       JSON.parse(r.body.toString('utf8'));
       return hexEquals(digest, r.headers['x-cryptofuse-signature']);
+    },
+  },
+  oxapay: {
+    verify: (r) => {
+      const { merchantApiKey, payoutApiKey } = benchTriggers.oxapay.credential.data;
+      return verifyOxaPayCallback(r.body, r.headers.hmac, readOxaPayCallback(r.body), { merchant: merchantApiKey, payout: payoutApiKey }).ok;
+    },
+    floor: (r) => {
+      const digest = hmac('sha512', benchTriggers.oxapay.secret, r.body);
+      JSON.parse(r.body.toString('utf8'));
+      return hexEquals(digest, r.headers.hmac);
     },
   },
 };

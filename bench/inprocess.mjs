@@ -23,6 +23,7 @@ const NODES = {
   crypto2b: () => new (require('../.bench/nodes/Crypto2b/Crypto2bTrigger.node.js').Crypto2bTrigger)(),
   koywe: () => new (require('../.bench/nodes/Koywe/KoyweTrigger.node.js').KoyweTrigger)(),
   cryptofuse: () => new (require('../.bench/nodes/Cryptofuse/CryptofuseTrigger.node.js').CryptofuseTrigger)(),
+  oxapay: () => new (require('../.bench/nodes/OxaPayTrigger/OxaPayTrigger.node.js').OxaPayTrigger)(),
 };
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;

@@ -15,7 +15,10 @@
 //                                          --serial                   one version after the other (or E2E_SERIAL=1)
 //                                          --bench                    benchmark mode (`npm run bench:n8n`): the
 //                                                                     scenarios of test/e2e/bench/ instead, serial,
-//                                                                     2.41.1 unless --n8n says otherwise
+//                                                                     2.41.1 unless --n8n says otherwise, once per
+//                                                                     n8n configuration (VARIANTS below)
+//                                          --variants=a,b             only these configurations of a suite that has
+//                                                                     several (bench: defaults, recommended, patched)
 //                                          --profile                  n8n runs with --cpu-prof (profiles kept in
 //                                                                     .e2e/<run>/cpu-prof/)
 //                                          --queue                    queue mode: Postgres + Redis, main + 2 webhook
@@ -25,6 +28,7 @@
 //                                          anything else              passed to jest (e.g. -t dedupe)
 // E2E_N8N_ENV='KEY=value KEY2=value'  extra environment for n8n (e.g. to benchmark an n8n setting)
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -43,6 +47,7 @@ import {
 } from './lib/n8n.mjs';
 import { ensureDevDependencies } from './lib/deps.mjs';
 import { runJestFile, runSuite } from './lib/jest.mjs';
+import { patchedN8n } from './lib/patchedN8n.mjs';
 import { N8N_VERSIONS, REPO_ROOT, ensureN8n, log, removeTree } from './lib/provision.mjs';
 import { QUEUE_PORTS, ensureQueueServices, startQueueServices } from './lib/queue.mjs';
 
@@ -60,9 +65,11 @@ let serial = process.env.E2E_SERIAL === '1';
 let profile = false;
 let mode = 'single';
 let suite = 'e2e';
+let variantNames;
 const jestArgs = [];
 for (const a of argv) {
   if (a.startsWith('--n8n=')) versions = a.slice('--n8n='.length).split(',');
+  else if (a.startsWith('--variants=')) variantNames = a.slice('--variants='.length).split(',').map((v) => v.trim()).filter(Boolean);
   else if (a === '--keep') keep = true;
   else if (a === '--serial') serial = true;
   else if (a === '--profile') profile = keep = true;
@@ -99,7 +106,23 @@ const SUITES = {
     // minutes; seen side by side, never alone).
     serial: true,
   },
-  bench: { dir: 'bench', config: 'bench/jest.bench.config.js', minutes: 40, versions: '2.41.1', serial: true },
+  // Benchmarks run once per n8n configuration (VARIANTS), each its own n8n start, one after the other.
+  bench: { dir: 'bench', config: 'bench/jest.bench.config.js', minutes: 40, versions: '2.41.1', serial: true, variants: ['defaults', 'recommended', 'patched'] },
+};
+// Configurations of n8n a suite can run in (a suite's `variants`; `--variants=` picks some): `env` is added to n8n's
+// environment, `patch` (a unified diff, docs/) is applied to a hard-linked copy of n8n (scripts/lib/patchedN8n.mjs;
+// .n8n-local/ stays untouched). The scenarios learn the configuration from E2E_VARIANT / E2E_VARIANT_LABEL.
+const VARIANTS = {
+  defaults: { label: "n8n's defaults", env: {} },
+  // What the README recommends to anyone running these triggers at volume on n8n 2.x (the triggers are at node
+  // version 1.1 in every configuration, as n8n creates them now).
+  recommended: { label: 'the README\'s recommendation: N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true', env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } },
+  // The change proposed to n8n in docs/n8n-webhook-isolate-skip.md, on n8n's defaults otherwise.
+  patched: {
+    label: "n8n's defaults + the proposed webhook isolate skip (docs/n8n-webhook-isolate-skip.diff)",
+    env: {},
+    patch: 'docs/n8n-webhook-isolate-skip.diff',
+  },
 };
 if (SUITES[suite] === undefined) {
   console.error(`Unknown suite ${suite}; known: ${Object.keys(SUITES).join(', ')}`);
@@ -121,6 +144,15 @@ for (const v of versions) {
     process.exit(2);
   }
 }
+// Every run is one n8n start per version × configuration; a suite without configurations has one, unnamed.
+variantNames ??= SUITE.variants ?? [];
+for (const name of variantNames) {
+  if (!(SUITE.variants ?? []).includes(name) || !VARIANTS[name]) {
+    console.error(`Unknown configuration ${name} for suite ${suite}; known: ${(SUITE.variants ?? []).join(', ') || 'none'}`);
+    process.exit(2);
+  }
+}
+const variants = variantNames.length ? variantNames.map((name) => ({ name, ...VARIANTS[name] })) : [{ name: '', label: '', env: {} }];
 
 // ---------------------------------------------------------------------------------------------- helpers
 
@@ -247,7 +279,7 @@ const runJest = (env, print) => runJestFile({ config: JEST_CONFIG, args: jestArg
  * One n8n version, start to finish. `ports`: n8n, its task-runner broker, the capture server, the queue-mode ports
  * (queue mode only), then a pool handed out by name through ctx.port(). `print` receives every output line.
  */
-async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts, print, pgBin }) {
+async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts, print, pgBin, variant, variantsBefore, outDir }) {
   const t0 = Date.now();
   const timings = {};
   fs.mkdirSync(runDir, { recursive: true });
@@ -312,6 +344,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
         EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
         N8N_LOG_LEVEL: 'info',
         ...SUITE.env,
+        ...variant.env,
         ...cluster?.env,
         ...Object.fromEntries((process.env.E2E_N8N_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split(/=(.*)/s).slice(0, 2))),
       },
@@ -344,6 +377,7 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     const shown = processes.map((p) => `${p.name} pid ${p.child.pid}`).join(', ');
     const activeLanes = Object.values(lanes).filter((l) => l.active !== false).length;
     print(`  ✓ n8n ${version} ${mode === 'queue' ? 'in queue mode ' : ''}at ${baseUrl} (${shown}; ${activeLanes} test webhooks active${inactive.length ? `, ${inactive.length} workflow(s) left for the scenarios to activate` : ''})`);
+    if (variant.name) print(`  configuration ${variant.name}: ${variant.label} (n8n from ${path.relative(REPO_ROOT, inst.dir)}; 1-min load average ${os.loadavg()[0].toFixed(2)})`);
 
     const statePath = path.join(runDir, 'state.json');
     const resultsPath = path.join(runDir, 'results.json');
@@ -355,6 +389,11 @@ async function runVersion(version, { inst, tgz, setups, runDir, ports: allPorts,
     );
     t = Date.now();
     const jestEnv = { E2E_STATE: statePath, E2E_RESULTS: resultsPath, E2E_N8N_VERSION: version, E2E_MODE: mode, E2E_SUITE: suite };
+    // The configuration, the ones this version already ran in, and a folder kept after the run where the scenarios
+    // may leave what compares configurations (bench: each one's rows, tables.md).
+    if (variant.name) {
+      Object.assign(jestEnv, { E2E_VARIANT: variant.name, E2E_VARIANT_LABEL: variant.label, E2E_VARIANTS_BEFORE: variantsBefore.join(','), E2E_OUT_DIR: outDir });
+    }
     const code = await runJest(jestEnv, print);
     timings.scenarios = Date.now() - t;
     let results = { passed: 0, failed: 0 };
@@ -389,6 +428,22 @@ async function main() {
       summary.push({ version: v, passed: 0, failed: 1, error: `provisioning: ${err.message}` });
     }
   }
+  // One n8n start per version × configuration; a configuration with a patch runs a patched copy of that n8n.
+  const todo = [];
+  for (const v of Object.keys(insts)) {
+    for (const variant of variants) {
+      const run = { version: v, variant, inst: insts[v], tag: variant.name ? `${v} [${variant.name}]` : v };
+      if (variant.patch) {
+        try {
+          run.inst = patchedN8n(insts[v], path.join(REPO_ROOT, variant.patch), { log });
+        } catch (err) {
+          summary.push({ version: run.tag, passed: 0, failed: 1, error: `patching n8n: ${err.message}` });
+          continue;
+        }
+      }
+      todo.push(run);
+    }
+  }
 
   let tgz;
   let setups;
@@ -399,41 +454,49 @@ async function main() {
     tgz = await buildAndPack(path.join(E2E_DIR, 'pack'), { logFile: path.join(E2E_DIR, 'build.log') });
     setups = await loadSetups();
   } catch (err) {
-    for (const v of Object.keys(insts)) summary.push({ version: v, passed: 0, failed: 1, error: `build: ${err.message}` });
+    for (const r of todo) summary.push({ version: r.tag, passed: 0, failed: 1, error: `build: ${err.message}` });
   }
 
-  if (tgz && setups) {
+  if (tgz && setups && todo.length > 0) {
     const runStamp = stamp();
-    const todo = Object.keys(insts);
-    // Every port for every version in one go, so no two instances can be handed the same one.
+    // Every port for every instance in one go, so no two instances can be handed the same one.
     const portSets = chunk(await freePorts(todo.length * PORTS_PER_VERSION), PORTS_PER_VERSION);
+    // Kept after the run (pruned with the run folders): what the scenarios of several configurations leave there.
+    const outDir = path.join(E2E_DIR, `${runStamp}-${suite}`);
+    if (variants.some((v) => v.name)) fs.mkdirSync(outDir, { recursive: true });
     // Side by side (scenarios mostly wait on the network, so two n8n share 2 cores well) unless --serial.
     // Each version's output is collected and printed as one block when it is done, so lines never interleave.
     const parallel = !serial && todo.length > 1;
-    if (parallel) log(`\nRunning n8n ${todo.join(' and ')} side by side; each prints its block when done (--serial to avoid).`);
+    if (parallel) log(`\nRunning n8n ${todo.map((r) => r.tag).join(' and ')} side by side; each prints its block when done (--serial to avoid).`);
     const seed = jestArgs.find((a) => a.startsWith('--seed'));
     if (seed) log(`Seed ${seed.replace(/^--seed=?/, '')}: reproduce with npm run test:${suite} -- ${seed}`);
-    const runOne = async (v, i) => {
-      const runDir = path.join(E2E_DIR, `${runStamp}-${mode === 'queue' ? 'queue-' : ''}n8n-${v}`);
+    const runOne = async ({ version: v, variant, inst, tag }, i) => {
+      const name = `${runStamp}-${mode === 'queue' ? 'queue-' : ''}n8n-${v}${variant.name ? `-${variant.name}` : ''}`;
+      const runDir = path.join(E2E_DIR, name);
       const lines = [];
       const print = parallel ? (line) => lines.push(line) : log;
-      print(`\n=== n8n ${v} (user folder ${path.relative(REPO_ROOT, runDir)}/)`);
+      print(`\n=== n8n ${tag} (user folder ${path.relative(REPO_ROOT, runDir)}/)`);
+      // The configurations this version ran in before this one (serial runs only: side by side they overlap).
+      const variantsBefore = parallel ? [] : todo.slice(0, i).filter((r) => r.version === v).map((r) => r.variant.name);
       let result;
       try {
-        const r = await runVersion(v, { inst: insts[v], tgz, setups, runDir, ports: portSets[i], print, pgBin });
-        result = { version: v, ...r, runDir };
+        const r = await runVersion(v, { inst, tgz, setups, runDir, ports: portSets[i], print, pgBin, variant, variantsBefore, outDir });
+        inst.verify?.({ afterRun: true });
+        if (inst.verify) print(`  ${path.relative(REPO_ROOT, inst.dir)}: the originals of ${inst.patch.files.join(', ')} are byte-identical, no shared file was modified`);
+        result = { version: tag, ...r, runDir };
         if (r.failed === 0 && !keep) removeTree(runDir);
       } catch (err) {
-        print(`  FAIL [n8n ${v}] setup: ${err.message}`);
+        print(`  FAIL [n8n ${tag}] setup: ${err.message}`);
         print(`    n8n log: ${path.join(runDir, 'n8n.log')}\n${tail(path.join(runDir, 'n8n.log'), 15)}`);
-        result = { version: v, passed: 0, failed: 1, error: err.message, runDir };
+        result = { version: tag, passed: 0, failed: 1, error: err.message, runDir };
       }
       if (parallel) log(lines.join('\n'));
       return result;
     };
     const results = parallel ? await Promise.all(todo.map(runOne)) : [];
-    if (!parallel) for (const [i, v] of todo.entries()) results.push(await runOne(v, i));
+    if (!parallel) for (const [i, r] of todo.entries()) results.push(await runOne(r, i));
     summary.push(...results);
+    if (fs.existsSync(path.join(outDir, 'tables.md'))) log(`\nTables (markdown): ${path.relative(REPO_ROOT, path.join(outDir, 'tables.md'))}`);
   }
 
   log(`\n=== ${suite} summary`);

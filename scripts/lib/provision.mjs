@@ -146,7 +146,7 @@ export function runStep(label, cmd, args, { cwd, env, logFile, progress, print =
 
 const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-function readMarker(dir) {
+export function readMarker(dir) {
   try {
     return fs.readFileSync(path.join(dir, MARKER), 'utf8').trim();
   } catch {

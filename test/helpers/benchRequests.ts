@@ -16,6 +16,7 @@ import { cryptofuseSignedHeaders } from '../../nodes/Cryptofuse/signature';
 import { DEFAULT_SIGNATURE_SETTINGS } from '../../nodes/Cryptofuse/settings';
 import { signCryptomusWebhookBody } from '../../nodes/Cryptomus/signature';
 import { signKoyweBody } from '../../nodes/Koywe/signature';
+import { signOxaPay } from '../../nodes/OxaPay/signature';
 
 // test/helpers/ in the repo, or .bench/test/helpers/ when `npm run bench` compiled it
 const fixtures = [join(__dirname, '..', 'fixtures'), join(__dirname, '..', '..', '..', 'test', 'fixtures')].find((dir) =>
@@ -24,7 +25,7 @@ const fixtures = [join(__dirname, '..', 'fixtures'), join(__dirname, '..', '..',
 const fixture = (file: string): string => readFileSync(join(fixtures, file), 'utf8');
 const json = <T>(file: string): T => JSON.parse(fixture(file)) as T;
 
-export const BENCH_TRIGGERS = ['cryptomus', 'cryptapi', 'crypto2b', 'koywe', 'cryptofuse'] as const;
+export const BENCH_TRIGGERS = ['cryptomus', 'cryptapi', 'crypto2b', 'koywe', 'cryptofuse', 'oxapay'] as const;
 export type BenchTriggerName = (typeof BENCH_TRIGGERS)[number];
 
 export interface BenchRequest {
@@ -58,6 +59,7 @@ const cryptomusKeys = json<{ paymentApiKey: string; payoutApiKey: string }>('cry
 const crypto2b = json<{ publicKey: string; secretKeyBase64: string }>('crypto2b/vectors.json');
 const koywe = json<{ secret: string }>('koywe/vectors.json');
 const cryptofuse = json<{ webhookSecret: string }>('cryptofuse/test-credentials.json');
+const oxapay = json<{ merchantApiKey: string; payoutApiKey: string }>('oxapay/test-credentials.json');
 export const CRYPTAPI_TEST_PRIVATE_PEM = fixture('cryptapi/cryptapi-test-private.pem');
 export const CRYPTAPI_TEST_PUBLIC_PEM = fixture('cryptapi/cryptapi-test-public.pem');
 
@@ -86,9 +88,21 @@ const lower = (headers: Record<string, string>): Record<string, string> =>
 
 const LITERAL = '\u0000literal:';
 
-/** A number literal JSON.parse would round (`benchPayload` writes it into the text as it is). */
+/** A number literal JSON.parse would round or shorten (`benchPayload` writes it into the text as it is). */
 function bigLiteral(digits: string): string {
 	return `${LITERAL}${digits}`;
+}
+
+/**
+ * The fields as a plain JSON value: `/` in strings replaced by `-`, number literals as strings. Its compact text is
+ * exactly what `JSON.stringify` of the parsed body gives back (and what PHP's `json_encode` with unescaped Unicode
+ * prints), so a check built from n8n's parsed `$json.body` accepts it.
+ */
+function plainValue(value: unknown): unknown {
+	if (typeof value === 'string') return value.startsWith(LITERAL) ? value.slice(LITERAL.length) : value.replace(/\//g, '-');
+	if (Array.isArray(value)) return value.map(plainValue);
+	if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainValue(v)]));
+	return value;
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -210,6 +224,30 @@ export const benchTriggers: Record<BenchTriggerName, BenchTrigger> = {
 		forge: forgeHeader('x-cryptofuse-signature'),
 		signatureHeader: 'x-cryptofuse-signature',
 	},
+	oxapay: {
+		name: 'oxapay',
+		nodeType: 'oxaPayTrigger',
+		credential: { type: 'oxaPayApi', data: { merchantApiKey: oxapay.merchantApiKey, payoutApiKey: oxapay.payoutApiKey } },
+		parameters: {},
+		secret: oxapay.merchantApiKey,
+		fields: {
+			track_id: '151811887',
+			status: 'Paid',
+			type: 'invoice',
+			amount: bigLiteral('10.50'),
+			value: bigLiteral('10.50'),
+			currency: 'USDT',
+			order_id: 'bench/order-1',
+			description: 'Café crème — order 1',
+			date: 1738493900,
+		},
+		sign: (jsonText) => {
+			const body = Buffer.from(jsonText, 'utf8');
+			return { body, headers: { ...JSON_TYPE, hmac: signOxaPay(body, oxapay.merchantApiKey) } };
+		},
+		forge: forgeHeader('hmac'),
+		signatureHeader: 'hmac',
+	},
 };
 
 /** One filler item: slashes, non-ASCII, and an amount kept as text. */
@@ -217,14 +255,24 @@ function item(index: number): Record<string, unknown> {
 	return { sku: `cat/sub-${index}`, name: `Café ñandú — pieza ${index}/12 “ok”`, qty: 1, price: '10.50' };
 }
 
+export interface PayloadOptions {
+	/**
+	 * No `/` and no number literal that `JSON.parse` changes (see `plainValue`): a body whose compact text a check
+	 * re-encoding n8n's parsed `$json.body` with `JSON.stringify` reproduces, for the hand-built verifier of
+	 * `npm run bench:n8n`. Non-ASCII text stays.
+	 */
+	plain?: boolean;
+}
+
 /**
  * The JSON text of a delivery of about `size` bytes (UTF-8, before signing): the provider's fields plus items.
  * Cryptomus bodies escape `/` as PHP prints them.
  */
-export function benchPayload(trigger: BenchTrigger, size: number): string {
+export function benchPayload(trigger: BenchTrigger, size: number, { plain = false }: PayloadOptions = {}): string {
 	const items: Array<Record<string, unknown>> = [];
 	const text = () => {
-		const out = JSON.stringify({ ...trigger.fields, items }).replace(/"\\u0000literal:(\d+)"/g, '$1');
+		if (plain) return JSON.stringify(plainValue({ ...trigger.fields, items }));
+		const out = JSON.stringify({ ...trigger.fields, items }).replace(/"\\u0000literal:([-+0-9.eE]+)"/g, '$1');
 		return trigger.escapeSlashes ? out.replace(/\//g, '\\/') : out;
 	};
 	const overhead = Buffer.byteLength(text());

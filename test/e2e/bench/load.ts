@@ -28,6 +28,8 @@ export interface LoadResult {
 	perSecond: number;
 	p50Ms: number;
 	p99Ms: number;
+	/** From the first request to the last answer. */
+	wallMs: number;
 }
 
 function once(agent: Agent, url: URL, req: LoadRequest): Promise<number> {
@@ -63,7 +65,7 @@ export async function closedLoop(url: string, req: LoadRequest | (() => LoadRequ
 			deadlineMs: options.durationMs,
 			send: async () => ({ status: await once(agent, target, next()) }),
 		});
-		return { requests: r.sent, statuses: r.statuses, errors: r.errors, perSecond: r.perSecond, p50Ms: r.p50, p99Ms: r.p99 };
+		return { requests: r.sent, statuses: r.statuses, errors: r.errors, perSecond: r.perSecond, p50Ms: r.p50, p99Ms: r.p99, wallMs: r.wallMs };
 	} finally {
 		agent.destroy();
 	}

@@ -270,9 +270,21 @@ export async function listExecutions(run: E2eRun, lane: Lane): Promise<ApiExecut
 	return all.filter((e) => e.data?.resultData?.runData?.[lane.startNode] !== undefined);
 }
 
-/** Stored executions of a workflow per status (public API, no run data, any start node): `{ success: 12 }`. */
-export async function executionsByStatus(run: E2eRun, workflowId: string): Promise<Record<string, number>> {
-	const counts: Record<string, number> = {};
+/** A stored execution as the public API lists it without run data. */
+export interface ExecutionSummary {
+	id: string;
+	status?: string;
+	/** ISO times (n8n's clock: the same machine's). */
+	startedAt?: string;
+	stoppedAt?: string | null;
+}
+
+/**
+ * Stored executions of a workflow (public API, no run data, any start node), newest first; with `afterId` only those
+ * with a higher id (the pages stop there: cheap after a lane of thousands when the workflow has more).
+ */
+export async function workflowExecutions(run: E2eRun, workflowId: string, afterId = 0): Promise<ExecutionSummary[]> {
+	const all: ExecutionSummary[] = [];
 	let cursor: string | undefined;
 	do {
 		const url = new URL('api/v1/executions', run.baseUrl);
@@ -281,11 +293,24 @@ export async function executionsByStatus(run: E2eRun, workflowId: string): Promi
 		if (cursor) url.searchParams.set('cursor', cursor);
 		const res = await fetch(url, { headers: { 'X-N8N-API-KEY': run.apiKey }, signal: AbortSignal.timeout(30_000) });
 		if (res.status !== 200) throw new Error(`GET ${url.pathname} answered ${res.status}: ${await res.text()}`);
-		const page = (await res.json()) as { data: Array<{ status?: string }>; nextCursor?: string | null };
-		for (const e of page.data) counts[e.status ?? '?'] = (counts[e.status ?? '?'] ?? 0) + 1;
-		cursor = page.nextCursor ?? undefined;
+		const page = (await res.json()) as { data: ExecutionSummary[]; nextCursor?: string | null };
+		const newer = page.data.filter((e) => Number(e.id) > afterId);
+		all.push(...newer);
+		cursor = newer.length === page.data.length ? (page.nextCursor ?? undefined) : undefined;
 	} while (cursor);
+	return all;
+}
+
+/** Counts per status: `{ success: 12 }`. */
+export function countByStatus(executions: ExecutionSummary[]): Record<string, number> {
+	const counts: Record<string, number> = {};
+	for (const e of executions) counts[e.status ?? '?'] = (counts[e.status ?? '?'] ?? 0) + 1;
 	return counts;
+}
+
+/** Stored executions of a workflow per status (public API, no run data, any start node): `{ success: 12 }`. */
+export async function executionsByStatus(run: E2eRun, workflowId: string): Promise<Record<string, number>> {
+	return countByStatus(await workflowExecutions(run, workflowId));
 }
 
 /**

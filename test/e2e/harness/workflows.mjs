@@ -38,13 +38,14 @@ export function trigger({ type, typeVersion = 1, parameters = {}, credentials, w
 
 /**
  * n8n's own Webhook node (POST, answers at once); production URL `webhook/<path>`. `credentials` as for `trigger()`
- * (e.g. `{ httpHeaderAuth: credential }` with `parameters.authentication: 'headerAuth'`).
+ * (e.g. `{ httpHeaderAuth: credential }` with `parameters.authentication: 'headerAuth'`). `typeVersion` 2 unless
+ * told otherwise (2.1 is what the editor creates in n8n 2.x).
  */
-export function webhookNode(path, parameters = {}, credentials = undefined) {
+export function webhookNode(path, parameters = {}, credentials = undefined, { typeVersion = 2 } = {}) {
   return {
     kind: 'webhookNode',
     type: 'n8n-nodes-base.webhook',
-    typeVersion: 2,
+    typeVersion,
     parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {}, ...parameters },
     credentials,
     path,
@@ -73,11 +74,14 @@ export function noOp() {
 
 /**
  * A lane: `name` (unique in its workflow), its start node, then optional middle nodes. `capture: false` leaves out
- * the capture node (the last middle node ends the lane; nothing is posted to the capture server).
+ * the capture node (the last middle node ends the lane; nothing is posted to the capture server). `branches`: the
+ * last middle node has several outputs (an IF node: true, false) and output i continues with the chain
+ * `branches[i]` (e.g. `[[respond200], [respond401]]`); such a lane has no capture node.
  */
-export function lane(name, start, middle = [], { capture = true } = {}) {
+export function lane(name, start, middle = [], { capture = true, branches } = {}) {
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`lane name "${name}": letters, digits, - and _ only`);
-  return { name, start, middle, capture };
+  if (branches && middle.length === 0) throw new Error(`lane "${name}": branches need a middle node to branch from`);
+  return { name, start, middle, capture: capture && !branches, branches };
 }
 
 function credentialRefs(credentials) {
@@ -116,22 +120,29 @@ export function workflow(ctx, { id, name, lanes, active = true }) {
     if (start.credentials) startNode.credentials = credentialRefs(start.credentials);
     nodes.push(startNode);
 
-    const chain = [startName];
-    l.middle.forEach((m, i) => {
-      const nodeName = `${l.name}: ${m.label ?? m.type.split('.').pop()} ${i + 1}`;
+    /** Adds a middle node (`nameKey` and `idKey` make its name and id unique in the lane) and returns its name. */
+    const addNode = (m, nameKey, idKey, column, offset = 0) => {
+      const nodeName = `${l.name}: ${m.label ?? m.type.split('.').pop()} ${nameKey}`;
       const n = {
-        id: stableUuid(`${id}/${l.name}/${i}`),
+        id: stableUuid(`${id}/${l.name}/${idKey}`),
         name: nodeName,
         type: m.type,
         typeVersion: m.typeVersion,
-        position: [(i + 1) * 250, row * 200],
+        position: [column * 250, row * 200 + offset],
         parameters: m.parameters,
         ...m.settings,
       };
       if (m.credentials) n.credentials = credentialRefs(m.credentials);
       nodes.push(n);
-      chain.push(nodeName);
-    });
+      return nodeName;
+    };
+    const connect = (from, to, output = 0) => {
+      const outputs = (connections[from] ??= { main: [] }).main;
+      while (outputs.length <= output) outputs.push([]);
+      outputs[output].push({ node: to, type: 'main', index: 0 });
+    };
+    const chain = [startName];
+    l.middle.forEach((m, i) => chain.push(addNode(m, String(i + 1), String(i), i + 1)));
 
     const captureName = `${l.name}: Capture`;
     if (l.capture !== false) {
@@ -152,9 +163,15 @@ export function workflow(ctx, { id, name, lanes, active = true }) {
       });
       chain.push(captureName);
     }
-    for (let i = 0; i < chain.length - 1; i++) {
-      connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
-    }
+    for (let i = 0; i < chain.length - 1; i++) connect(chain[i], chain[i + 1]);
+    (l.branches ?? []).forEach((branch, output) => {
+      let from = chain[chain.length - 1];
+      branch.forEach((m, j) => {
+        const name = addNode(m, `${output + 1}.${j + 1}`, `branch${output}/${j}`, chain.length + j, output * 100);
+        connect(from, name, j === 0 ? output : 0);
+        from = name;
+      });
+    });
 
     laneInfo[key] = {
       key,

@@ -6,6 +6,7 @@ import { CryptofuseTrigger } from '../../../nodes/Cryptofuse/CryptofuseTrigger.n
 import { CryptomusTrigger } from '../../../nodes/CryptomusTrigger/CryptomusTrigger.node';
 import { KoyweTrigger } from '../../../nodes/Koywe/KoyweTrigger.node';
 import { KoyweUserValidationTrigger } from '../../../nodes/KoyweUserValidation/KoyweUserValidationTrigger.node';
+import { OxaPayTrigger } from '../../../nodes/OxaPayTrigger/OxaPayTrigger.node';
 import { benchRequest, benchTriggers, BENCH_TRIGGERS } from '../../helpers/benchRequests';
 import { runWebhook } from '../../helpers/webhookContext';
 
@@ -16,6 +17,7 @@ const NODES: Record<string, INodeType> = {
 	koyweTrigger: new KoyweTrigger(),
 	cryptofuseTrigger: new CryptofuseTrigger(),
 	koyweUserValidationTrigger: new KoyweUserValidationTrigger(),
+	oxaPayTrigger: new OxaPayTrigger(),
 };
 
 describe('trigger node versions', () => {
