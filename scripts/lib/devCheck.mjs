@@ -67,12 +67,17 @@ async function checkSchemas(baseUrl, log) {
   return wrong;
 }
 
-/** Each example's pinned items against the schema n8n serves for that node and version. */
+/**
+ * Each example's pinned items against the schema n8n serves for that node and version: one sample on the trigger of
+ * every example started by one of our triggers (the action-node examples, started by n8n's Webhook node, pin none).
+ */
 async function checkPinnedSamples(baseUrl, log) {
   const problems = [];
   let checked = 0;
+  let startedByOurs = 0;
   for (const { file } of exampleWorkflows()) {
     const wf = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+    if (wf.nodes.some((n) => n.type.startsWith(`${PACKAGE_NAME}.`) && n.type.endsWith('Trigger'))) startedByOurs++;
     for (const [name, items] of Object.entries(wf.pinData ?? {})) {
       const node = wf.nodes.find((n) => n.name === name);
       if (!node?.type.startsWith(`${PACKAGE_NAME}.`)) continue;
@@ -93,8 +98,7 @@ async function checkPinnedSamples(baseUrl, log) {
       }
     }
   }
-  const examples = exampleWorkflows().length;
-  if (checked < examples) problems.push(`pinned sample items: ${checked} for ${examples} example workflows (one each expected)`);
+  if (checked !== startedByOurs) problems.push(`pinned sample items: ${checked} for ${startedByOurs} example workflows started by one of our triggers (one each expected)`);
   log(`  ${problems.length ? '✗' : '✓'} pinned sample items valid against the served schema: ${checked} checked`);
   return problems;
 }
