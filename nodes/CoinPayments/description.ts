@@ -81,7 +81,9 @@ export const coinPaymentsTriggerProperties: INodeProperties[] = [
 		displayOptions: IPN,
 	},
 	{
-		displayName: 'Events',
+		// Not "Events": n8n's node creator turns a trigger parameter called Events into "On …" entries, and picking one
+		// would add the node in API-webhook mode, not in the IPN mode most merchants use.
+		displayName: 'Webhook Events',
 		name: 'webhookEvents',
 		type: 'multiOptions',
 		required: true,

@@ -177,10 +177,14 @@ export async function brokenIcons(page: Page): Promise<string[]> {
 export async function issueTexts(page: Page, nodeName: string): Promise<string[]> {
 	const badge = page.locator(`.vue-flow__node:has([data-test-id=canvas-node][data-node-name="${nodeName}"]) :is([data-test-id=node-issues], [data-test-id=node-setup-required])`).first();
 	if ((await badge.count()) === 0) return [];
-	await badge.hover();
+	// Pointer events sent to the badge itself: on a canvas of many nodes another node may cover it, and a real hover
+	// would then reach that node instead.
+	for (const type of ['mouseenter', 'mouseover']) await badge.dispatchEvent(type);
 	const tooltip = page.locator('[role=tooltip]:visible, .el-popper:visible').filter({ hasText: /issue/i }).last();
 	await tooltip.waitFor({ timeout: 5_000 }).catch(() => undefined);
-	const text = (await tooltip.textContent().catch(() => '')) ?? '';
+	// No such tooltip: '' at once (textContent would wait for the element up to the page's default timeout).
+	const text = (await tooltip.count()) === 0 ? '' : ((await tooltip.textContent({ timeout: 1_000 }).catch(() => '')) ?? '');
+	for (const type of ['mouseleave', 'mouseout']) await badge.dispatchEvent(type);
 	await page.mouse.move(5, 5);
 	return text.split(/\n|(?<=[a-z.])(?=[A-Z])/).map((line) => line.trim()).filter(Boolean);
 }

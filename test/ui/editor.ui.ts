@@ -1,6 +1,6 @@
 /**
  * The first hour in the n8n editor, in a real browser (Debian's chromium, playwright-core), against the dev n8n of
- * scripts/ui.mjs: owner account, the node creator for every provider and each of the seven nodes on a canvas (with
+ * scripts/ui.mjs: owner account, the node creator for every provider and each of our nodes on a canvas (with
  * every trigger's listening panel), every example workflow and every node panel of ours, Cryptomus "Test this
  * trigger" fed by the Cryptomus node's Test Webhook (through the fake Cryptomus API), and every node's items typed
  * before the first event: one never-run workflow "node → Slack" per node, the fields in Slack's input panel, one
@@ -50,7 +50,8 @@ afterAll(async () => {
 
 /** A panel of one of our nodes shows its name, parameters, notices, credential and (triggers) webhook URL. */
 function expectPanel(panel: Panel, node: ExpectedNode) {
-	expect(node.titles).toContain(panel.title);
+	// n8n numbers a name already on the canvas: the second "Create an invoice" (OxaPay, then BTCPay) is "Create an invoice1".
+	expect(node.titles).toContain(panel.title.replace(/(\D)\d+$/, '$1'));
 	for (const name of node.parameters) expect(panel.inputs.concat(collectionLabels(panel, node))).toContain(name);
 	for (const notice of node.notices) expect(panel.text).toContain(notice);
 	expectCredentialSelector(panel, node);
@@ -139,10 +140,14 @@ describe(`editor (n8n ${state.version})`, () => {
 		await shot(page(), state, '01-after-owner-setup');
 	});
 
-	it('node creator: each provider found by name; all seven nodes added to one canvas, each panel complete', async () => {
+	// One scenario per node (each within jest's per-test time, each reported), all on one canvas.
+	it('node creator: a new workflow', async () => {
 		await page().goto(new URL('workflow/new', state.baseUrl).href);
 		await page().waitForSelector('[data-test-id=canvas-add-button]', { timeout: 90_000 });
-		for (const node of NODES) {
+	});
+
+	for (const node of NODES) {
+		it(`node creator: ${node.displayName}${node.isTrigger ? '' : ` (${node.creator.pick})`} found by name and added, its panel complete`, async () => {
 			await addFromNodeCreator(page(), node.creator.query, node.creator.entry, node.creator.section, node.creator.pick).catch(async (err: Error) => {
 				await shot(page(), state, `failed-add-${node.type.split('.')[1]}`);
 				throw err;
@@ -157,7 +162,12 @@ describe(`editor (n8n ${state.version})`, () => {
 			}
 			await shot(page(), state, `02-added-${node.type.split('.')[1]}`);
 			await closePanel(page());
-		}
+		});
+	}
+
+	it('canvas: every node added once, named, its icon loaded, no issue badge but what a fresh node may show', async () => {
+		// Every node in view, so that each issue badge can be hovered (a node off-screen cannot be).
+		await page().click('[data-test-id=zoom-to-fit]').catch(() => undefined);
 		const onCanvas = await canvasNodes(page());
 		expect(onCanvas.map((n) => n.type).sort()).toEqual(NODES.map((n) => n.type).sort());
 		for (const n of onCanvas) {
@@ -175,7 +185,7 @@ describe(`editor (n8n ${state.version})`, () => {
 		}
 		expect(await brokenIcons(page())).toEqual([]);
 		await page().click('[data-test-id=zoom-to-fit]').catch(() => undefined);
-		await shot(page(), state, '03-all-seven-nodes');
+		await shot(page(), state, '03-all-nodes');
 	});
 
 	for (const example of EXAMPLE_WORKFLOWS) {
