@@ -22,6 +22,7 @@ import {
 	issueTexts,
 	ndvText,
 	openBrowser,
+	openNode,
 	openPanel,
 	openWorkflow,
 	ourProblems,
@@ -258,7 +259,7 @@ describe(`editor (n8n ${state.version})`, () => {
 			const name = `${lane.node.type.split('.')[1]}${lane.declined ? '-no-sample' : ''}`;
 			const what = lane.declined ? 'what the editor shows' : lane.pinned ? `pinned sample, ${preview.drag} mapped` : `schema preview, ${preview.drag} mapped`;
 			it(`${lane.source} → Slack: ${what}`, async () => {
-				await openPanel(page(), lane.app);
+				await openNode(page(), lane.app);
 				if (lane.declined) {
 					await inputPanel(page()).getByText(/Execute previous nodes/).first().waitFor({ timeout: 30_000 });
 					findings.push(`n8n ${state.version}: ${lane.source} → Slack shows "Execute previous nodes" (no preview for trigger parents); the pinned sample lanes map`);
