@@ -167,7 +167,7 @@ describe(`editor (n8n ${state.version})`, () => {
 	}
 
 	it('canvas: every node added once, named, its icon loaded, no issue badge but what a fresh node may show', async () => {
-		// Every node in view, so that each issue badge can be hovered (a node off-screen cannot be).
+		// Every node in view (the screenshot at the end shows them all).
 		await page().click('[data-test-id=zoom-to-fit]').catch(() => undefined);
 		const onCanvas = await canvasNodes(page());
 		expect(onCanvas.map((n) => n.type).sort()).toEqual(NODES.map((n) => n.type).sort());

@@ -143,8 +143,9 @@ async function newExecutions(workflowId: string): Promise<ExecutionSummary[]> {
  * are expected (an execution a refusal wrongly started would show by then). Returns them and marks them as read.
  */
 async function finish(workflowId: string, expected: number): Promise<ExecutionSummary[]> {
-	const deadline = Date.now() + drainTimeout(expected);
-	await settle(drainTimeout(expected));
+	const wait = drainTimeout(expected);
+	const deadline = Date.now() + wait;
+	await settle(wait);
 	if (expected === 0) await sleep(1500);
 	let executions = await newExecutions(workflowId);
 	const done = () => executions.filter((e) => e.stoppedAt).length;
